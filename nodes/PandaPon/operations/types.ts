@@ -1,0 +1,54 @@
+import type { IDataObject, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
+
+import type { Params } from './params';
+
+/** What one operation sends; ids meant as JSON integers are `JsonInteger`s. */
+export interface RequestParts {
+	body?: IDataObject | unknown[];
+	/** Body text sent verbatim (Custom API Call keeps the user's JSON exactly). */
+	rawBody?: string;
+	query?: IDataObject;
+	/** Replaces the spec's path (e.g. a path parameter, or Custom API Call). */
+	path?: string;
+	method?: IHttpRequestMethods;
+	write?: boolean;
+}
+
+/** Page-numbered lists: Return All / Limit walk the pages. */
+export interface PagingSpec {
+	/** Name of the page-number parameter (`pageNo` or `beginPage`); pages start at 1. */
+	pageParam: string;
+	sizeParam: string;
+	maxPageSize: number;
+	/** Where page and size go. */
+	in: 'body' | 'query';
+	/** Dot path inside `data` to the page's records ('' = `data` itself). */
+	listPath: string;
+	/** Dot path inside `data` to the total record count, when the API reports it. */
+	totalPath?: string;
+}
+
+export interface OperationSpec {
+	resource: string;
+	/** Operation value, unique within the resource. */
+	value: string;
+	name: string;
+	/** Sentence shown in the actions panel, e.g. "Get a 1688 order". */
+	action: string;
+	description: string;
+	/** Catalog id (`1688.order.get`), or `custom`. */
+	catalogId: string;
+	method: IHttpRequestMethods;
+	path: string;
+	/** Create, pay, cancel, submit…: never re-sent automatically. */
+	write: boolean;
+	/** Tells the user how to check an unanswered write. */
+	checkHint?: string;
+	/** Parameters shown for this operation (display options are added by the node). */
+	properties: INodeProperties[];
+	/** Builds the request for one item; throws a clear error on bad input before anything is sent. */
+	request(params: Params): RequestParts | Promise<RequestParts>;
+	/** Dot path inside `data` to the result; arrays become one item per record. */
+	resultPath?: string;
+	paging?: PagingSpec;
+}

@@ -1,0 +1,277 @@
+/**
+ * Runs the built PandaPon node and credential inside n8n's real engine (n8n-core WorkflowExecute),
+ * so parameters, expressions, signing, pairing and errors are n8n's own.
+ */
+import path from 'path';
+
+import { Container } from '@n8n/di';
+import {
+	CredentialTestContext,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	WorkflowExecute,
+} from 'n8n-core';
+// Not re-exported by n8n-core's index; its keep-alive timer must be stopped or jest never exits.
+import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
+import {
+	ICredentialsHelper,
+	Workflow,
+	createDeferredPromise,
+	createRunExecutionData,
+	type ICredentialDataDecryptedObject,
+	type ICredentialType,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IRunExecutionData,
+	type IWorkflowExecuteAdditionalData,
+	type IConnections,
+	type ICredentials,
+	type INodeCredentialTestResult,
+} from 'n8n-workflow';
+
+const dist = path.resolve(__dirname, '../../dist');
+/* eslint-disable @typescript-eslint/no-require-imports */
+const { PandaPon } = require(`${dist}/nodes/PandaPon/PandaPon.node.js`);
+const { PandaPonApi } = require(`${dist}/credentials/PandaPonApi.credentials.js`);
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+export const PANDAPON_TYPE = 'n8n-nodes-pandapon.pandaPon';
+export const ITEMS_TYPE = 'test.items';
+
+/** A start node that emits the items given in its `items` parameter (a JSON string or array). */
+class ItemsNode implements INodeType {
+	description = {
+		displayName: 'Items',
+		name: 'items',
+		group: ['input'],
+		version: 1,
+		description: 'Emits fixed items',
+		defaults: { name: 'Items' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+	} as unknown as INodeType['description'];
+
+	async execute(this: import('n8n-workflow').IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const raw = this.getNodeParameter('items', 0) as unknown;
+		const list = (typeof raw === 'string' ? JSON.parse(raw) : raw) as IDataObject[];
+		return [list.map((json) => ({ json }))];
+	}
+}
+
+const nodeTypeMap: Record<string, INodeType> = {
+	[PANDAPON_TYPE]: new PandaPon(),
+	[ITEMS_TYPE]: new ItemsNode(),
+};
+
+export function registerNodeType(name: string, type: INodeType) {
+	nodeTypeMap[name] = type;
+}
+
+export const nodeTypes: INodeTypes = {
+	getByName: (name) => nodeTypeMap[name],
+	getByNameAndVersion: (name) => nodeTypeMap[name],
+	getKnownTypes: () => ({}),
+};
+
+export const credentialType: ICredentialType = new PandaPonApi();
+
+/** Hands the engine our credential data and signs with the credential's own authenticate(). */
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly data: Record<string, ICredentialDataDecryptedObject>) {
+		super();
+	}
+
+	getParentTypes() {
+		return [];
+	}
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, request: IHttpRequestOptions) {
+		if (typeName !== 'pandaPonApi' || typeof credentialType.authenticate !== 'function') return request;
+		return (credentialType.authenticate as (c: ICredentialDataDecryptedObject, r: IHttpRequestOptions) => Promise<IHttpRequestOptions>)(
+			credentials,
+			request,
+		);
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('not used');
+	}
+
+	async getDecrypted(_a: unknown, _n: unknown, type: string) {
+		const found = this.data[type];
+		if (!found) throw new Error(`No test credentials for ${type}`);
+		return found;
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData() {}
+
+	getCredentialsProperties() {
+		return credentialType.properties;
+	}
+}
+
+export interface SandboxCredentials {
+	accessKey: string;
+	accessSecret: string;
+	userId: string;
+	baseUrl: string;
+	timestampUnit?: 'milliseconds' | 'seconds';
+}
+
+function additionalData(credentials: SandboxCredentials, hooks?: ExecutionLifecycleHooks) {
+	return {
+		hooks,
+		credentialsHelper: new TestCredentialsHelper({
+			pandaPonApi: { timestampUnit: 'milliseconds', ...credentials } as unknown as ICredentialDataDecryptedObject,
+		}),
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://localhost/rest',
+		instanceBaseUrl: 'http://localhost/',
+		formWaitingBaseUrl: 'http://localhost/form-waiting',
+		webhookBaseUrl: 'http://localhost/webhook',
+		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost/webhook-test',
+		variables: {},
+		logAiEvent: () => {},
+		executeWorkflow: async () => {
+			throw new Error('not used');
+		},
+		getRunExecutionData: async () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('not used');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+export function pandaPonNode(parameters: INodeParameters, extra: Partial<INode> = {}): INode {
+	return {
+		id: 'pandapon-node',
+		name: 'PandaPon',
+		type: PANDAPON_TYPE,
+		typeVersion: 1,
+		position: [200, 0],
+		parameters,
+		credentials: { pandaPonApi: { id: '1', name: 'PandaPon sandbox' } },
+		...extra,
+	};
+}
+
+export interface RunResult {
+	/** Output items of the node named `outputOf` (default PandaPon). */
+	items: INodeExecutionData[];
+	/** The node's error, when the execution failed. */
+	error?: Error & { description?: string; context?: IDataObject; itemIndex?: number };
+	run: IRun;
+}
+
+/** Executes a workflow; the first node receives `input` items. */
+export async function runWorkflow(opts: {
+	nodes: INode[];
+	connections?: IConnections;
+	credentials: SandboxCredentials;
+	input?: IDataObject[];
+	outputOf?: string;
+}): Promise<RunResult> {
+	const workflow = new Workflow({
+		id: 'test',
+		nodes: opts.nodes,
+		connections: opts.connections ?? {},
+		nodeTypes,
+		active: false,
+		settings: {},
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', '1', {
+		id: 'test',
+		name: 'test',
+		nodes: opts.nodes,
+		connections: opts.connections ?? {},
+		active: false,
+		settings: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as never);
+	const done = createDeferredPromise<IRun>();
+	hooks.addHandler('workflowExecuteAfter', (run) => done.resolve(run));
+	const start = opts.nodes[0];
+	const runExecutionData: IRunExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [
+				{
+					node: start,
+					data: { main: [(opts.input ?? [{}]).map((json) => ({ json }))] },
+					source: null,
+				},
+			],
+		},
+	});
+	const execute = new WorkflowExecute(additionalData(opts.credentials, hooks), 'manual', runExecutionData);
+	await execute.processRunExecutionData(workflow);
+	const run = await done.promise;
+	const name = opts.outputOf ?? 'PandaPon';
+	const task = run.data.resultData.runData[name]?.[0];
+	return {
+		items: task?.data?.main?.[0] ?? [],
+		error: (task?.error ?? run.data.resultData.error) as RunResult['error'],
+		run,
+	};
+}
+
+/** Runs one PandaPon node over the given input items. */
+export async function runPandaPon(
+	parameters: INodeParameters,
+	credentials: SandboxCredentials,
+	input: IDataObject[] = [{}],
+	node: Partial<INode> = {},
+): Promise<RunResult> {
+	return runWorkflow({ nodes: [pandaPonNode(parameters, node)], credentials, input });
+}
+
+function loadOptionsContext(parameters: INodeParameters, credentials: SandboxCredentials) {
+	const node = pandaPonNode(parameters);
+	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes, active: false });
+	const data = additionalData(credentials);
+	data.currentNodeParameters = parameters;
+	return new LoadOptionsContext(workflow, node, data, '');
+}
+
+/** Calls a loadOptions method as the editor does for the node's current parameters. */
+export async function loadOptions(method: string, parameters: INodeParameters, credentials: SandboxCredentials) {
+	const ctx = loadOptionsContext(parameters, credentials);
+	return new PandaPon().methods.loadOptions[method].call(ctx);
+}
+
+export async function listSearch(method: string, parameters: INodeParameters, credentials: SandboxCredentials, filter?: string, token?: string) {
+	const ctx = loadOptionsContext(parameters, credentials);
+	return new PandaPon().methods.listSearch[method].call(ctx, filter, token);
+}
+
+/** Runs the credential test as n8n's credential tester does (testedBy on the node). */
+export async function testCredential(credentials: SandboxCredentials): Promise<INodeCredentialTestResult> {
+	const fn = new PandaPon().methods.credentialTest.pandaPonApiTest as (
+		this: unknown,
+		c: unknown,
+	) => Promise<INodeCredentialTestResult>;
+	return fn.call(new CredentialTestContext(), {
+		id: '1',
+		name: 'test',
+		type: 'pandaPonApi',
+		data: { timestampUnit: 'milliseconds', ...credentials },
+	});
+}
+
+afterAll(() => {
+	Container.get(SSHClientsManager).onShutdown();
+});
