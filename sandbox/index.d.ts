@@ -1,0 +1,158 @@
+/** Types for the local PandaPon API emulator (plain CommonJS, see sandbox/README.md). */
+
+export interface SandboxCredential {
+	accessKey: string;
+	accessSecret: string;
+	userId: string;
+}
+
+export type FaultKind = 'http500' | 'html' | 'malformedJson' | 'reset' | 'timeout' | 'rateLimit';
+
+export interface FaultSpec {
+	latencyMs?: number;
+	errorRate?: number;
+	errorKinds?: FaultKind[];
+	qps?: number;
+	clockSkewMs?: number;
+}
+
+/** Global knobs plus per-route entries keyed like 'POST /alibaba/order/detail' (or under `routes`). */
+export type Faults = FaultSpec & { routes?: Record<string, FaultSpec> } & { [routeKey: string]: unknown };
+
+export interface SandboxOptions {
+	port?: number;
+	host?: string;
+	seed?: number;
+	orders?: number;
+	latencyMs?: number;
+	qps?: number;
+	clockSkewMs?: number;
+	credentials?: SandboxCredential[];
+	callbackUrls?: string[];
+	pushRetryDelaysMs?: number[];
+	pushBodyAsString?: boolean;
+	pushTimeoutMs?: number;
+	faults?: Faults;
+	onError?: (err: unknown) => void;
+}
+
+export interface Counters {
+	total: number;
+	byRoute: Record<string, number>;
+}
+
+export interface PushMessage {
+	messageType: string;
+	messageBody?: unknown;
+	messagePlatform?: number;
+	timestamp?: string | number;
+	pushBodyAsString?: boolean;
+	/** Override the callback URLs for this message. */
+	urls?: string[];
+	/** Send this exact raw body (signature still computed over it). */
+	raw?: string;
+	/** Sign with another secret (to test rejection). */
+	secret?: string;
+}
+
+export interface PushAttempt {
+	at: number;
+	status: number | null;
+	error: string | null;
+	ms?: number;
+}
+
+export interface PushLogEntry {
+	id: number;
+	url: string;
+	messageType: string;
+	messagePlatform: number;
+	body: string;
+	signature: string;
+	attempts: PushAttempt[];
+	acknowledged: boolean;
+	done: boolean;
+	nextRetryAt?: number | null;
+}
+
+export interface Fixtures {
+	alibaba: {
+		orderWaitSellerSend: string;
+		orderWaitSellerSendEntries: string[];
+		orderWaitBuyerReceive: string;
+		orderWaitBuyerReceiveEntries: string[];
+		orderWaitBuyerPay: string;
+		orderWaitBuyerPayEntries: string[];
+		offerId: number;
+		offerIdDetail: number;
+		sellerOpenId: string;
+	};
+	taobao: {
+		orderWaitPay: string;
+		orderWaitPaySubOrders: string[];
+		orderPaid: string;
+		orderPaidSubOrders: string[];
+		itemIdBig: string;
+		itemIdBigSku: string;
+		itemIdBig2: string;
+		itemIdBig2Sku: string;
+		itemId: string;
+		itemIdSku: string;
+		itemIdSource: string;
+	};
+	logistics: { renderId: string };
+}
+
+/** Live in-memory state (ids are strings internally). Shapes are loose on purpose. */
+export interface SandboxState {
+	seed: number;
+	fixtures: Fixtures;
+	taobao: {
+		products: Map<string, any>;
+		productList: any[];
+		orders: Map<string, any>;
+		orderList: any[];
+		subOrders: Map<string, { order: any; line: any }>;
+		refunds: Map<string, any>;
+		refundList: any[];
+		carts: Map<string, any[]>;
+	};
+	alibaba: {
+		products: Map<string, any>;
+		productList: any[];
+		orders: Map<string, any>;
+		orderList: any[];
+		refunds: Map<string, any>;
+		refundList: any[];
+		carts: Map<string, any[]>;
+	};
+	addresses: Map<string, any[]>;
+	logisticsCompanies: any[];
+	logistics: { renders: Map<string, any>; bookings: Map<string, any>; domestic: any[] };
+	[key: string]: any;
+}
+
+export interface Sandbox {
+	url: string;
+	port: number;
+	credentials: SandboxCredential;
+	state: SandboxState;
+	options: Required<Omit<SandboxOptions, 'onError'>> & { onError?: (err: unknown) => void };
+	counters(): Counters;
+	resetCounters(): void;
+	setFaults(f: Faults): void;
+	setOptions(o: Partial<Pick<SandboxOptions, 'latencyMs' | 'qps' | 'clockSkewMs' | 'callbackUrls' | 'pushRetryDelaysMs' | 'pushBodyAsString' | 'pushTimeoutMs' | 'faults'>>): void;
+	push(message: PushMessage): Promise<PushLogEntry[]>;
+	pushes(): PushLogEntry[];
+	simulate(action: string, params?: Record<string, unknown>): unknown;
+	reset(o?: { seed?: number; orders?: number }): void;
+	signHeaders(timestamp?: string, nonce?: string): Record<string, string>;
+	summary(): Record<string, unknown>;
+	close(): Promise<void>;
+}
+
+export function startSandbox(options?: SandboxOptions): Promise<Sandbox>;
+export function computeSignature(accessKey: string, timestamp: string, nonce: string, accessSecret: string): string;
+export function hmacHex(body: string, secret: string): string;
+export const FIXTURES: Fixtures;
+export const FAULT_KINDS: FaultKind[];
