@@ -25,9 +25,11 @@ export class PandaPonApi implements ICredentialType {
 	documentationUrl = 'https://doc-en.pandapon.com/doc-6055770';
 
 	properties: INodeProperties[] = [
+		// The AccessKey is an identifier shown openly in the console; only the secret is masked.
 		{
 			displayName: 'Access Key',
 			name: 'accessKey',
+			// eslint-disable-next-line n8n-nodes-base/cred-class-field-type-options-password-missing
 			type: 'string',
 			default: '',
 			required: true,

@@ -8,6 +8,7 @@ export function buildProperties(
 	specs: OperationSpec[],
 ): INodeProperties[] {
 	const props: INodeProperties[] = [
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the first resource, computed
 		{
 			displayName: 'Resource',
 			name: 'resource',
@@ -19,6 +20,7 @@ export function buildProperties(
 	];
 	for (const resource of resources) {
 		const ops = specs.filter((s) => s.resource === resource.value);
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the resource's first operation, computed
 		props.push({
 			displayName: 'Operation',
 			name: 'operation',

@@ -30,7 +30,10 @@ export class Params {
 	}
 
 	raw<T = unknown>(name: string, fallback?: T): T {
-		const value = this.ctx.getNodeParameter(name, this.itemIndex, fallback as never) as unknown;
+		// extractValue: a resource locator in URL mode yields the id its regex extracts
+		const value = this.ctx.getNodeParameter(name, this.itemIndex, fallback as never, {
+			extractValue: true,
+		}) as unknown;
 		if (value && typeof value === 'object' && (value as INodeParameterResourceLocator).__rl) {
 			return (value as INodeParameterResourceLocator).value as T;
 		}
