@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { buildProperties, labelsOf } from './description';
-import { errorJson, readSettings, runItem, specFor } from './executor';
+import { asNodeError, errorJson, readSettings, runCombined, runItem, specFor } from './executor';
 import { credentialTest, listSearch, loadOptions } from './methods';
 import { OPERATIONS, RESOURCES } from './operations';
 import { forEachBounded } from './transport/pacer';
@@ -41,9 +41,24 @@ export class PandaPon implements INodeType {
 		const results: INodeExecutionData[][] = new Array(items.length);
 		let firstError: { itemIndex: number; error: Error } | undefined;
 
+		if (items.length === 0) return [[]];
+		const first = specFor(this, specs, 0);
+
+		// Some operations turn all input items into one request (e.g. order lines from items).
+		try {
+			const combined = await runCombined(this, first, items.length, labels.get(first)!, settings);
+			if (combined) {
+				const pairedItem = items.map((_, item) => ({ item }));
+				return [combined.map((json) => ({ json, pairedItem }))];
+			}
+		} catch (error) {
+			if (!continueOnFail) throw asNodeError(this, error, 0);
+			return [[{ json: errorJson(error), pairedItem: items.map((_, item) => ({ item })) }]];
+		}
+
 		// Without Continue On Fail the first failing item stops the workflow, so writes then go
 		// one at a time: no later write is carried out and left unreported.
-		const writes = items.length > 0 && specFor(this, specs, 0).write;
+		const writes = first.write;
 		const concurrency = writes && !continueOnFail ? 1 : settings.concurrency;
 
 		await forEachBounded(items.length, concurrency, async (itemIndex) => {
@@ -56,7 +71,7 @@ export class PandaPon implements INodeType {
 				if (continueOnFail) {
 					results[itemIndex] = [{ json: errorJson(error), pairedItem: { item: itemIndex } }];
 				} else if (!firstError || itemIndex < firstError.itemIndex) {
-					firstError = { itemIndex, error };
+					firstError = { itemIndex, error: asNodeError(this, error, itemIndex) };
 				}
 			}
 		});

@@ -14,12 +14,13 @@ export function buildProperties(
 			name: 'resource',
 			type: 'options',
 			noDataExpression: true,
-			options: resources,
-			default: resources[0].value,
+			options: resources.filter((r) => specs.some((s) => s.resource === r.value)),
+			default: resources.find((r) => specs.some((s) => s.resource === r.value))!.value,
 		},
 	];
 	for (const resource of resources) {
 		const ops = specs.filter((s) => s.resource === resource.value);
+		if (ops.length === 0) continue;
 		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the resource's first operation, computed
 		props.push({
 			displayName: 'Operation',
@@ -35,7 +36,7 @@ export function buildProperties(
 	}
 	for (const spec of specs) {
 		const only = { resource: [spec.resource], operation: [spec.value] };
-		for (const prop of [...spec.properties, ...pagingProperties(spec)]) {
+		for (const prop of [...spec.properties, ...pagingProperties(spec), ...simplifyProperty(spec)]) {
 			props.push({
 				...prop,
 				displayOptions: {
@@ -47,6 +48,19 @@ export function buildProperties(
 	}
 	props.push(runOptions);
 	return props;
+}
+
+function simplifyProperty(spec: OperationSpec): INodeProperties[] {
+	if (!spec.simplify) return [];
+	return [
+		{
+			displayName: 'Simplify',
+			name: 'simplify',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return a simplified version of the response instead of the raw data',
+		},
+	];
 }
 
 function pagingProperties(spec: OperationSpec): INodeProperties[] {

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeError, NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { Params } from './operations/params';
 import type { OperationSpec, PagingSpec, RequestParts } from './operations/types';
@@ -40,6 +40,12 @@ export function specFor(
 	return spec;
 }
 
+/** Keeps n8n errors as they are; wraps anything else so it names the node and item. */
+export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
+	if (error instanceof NodeError) return error;
+	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+}
+
 /** An error item: what happened, PandaPon's code and request ID, and how to fix it. */
 export function errorJson(error: Error & { description?: string | null; pandaPon?: IDataObject }): IDataObject {
 	const json: IDataObject = { error: error.message };
@@ -60,6 +66,21 @@ export async function runItem(
 	settings: RunSettings,
 ): Promise<IDataObject[]> {
 	return runOperation(ctx, spec, new Params(ctx, itemIndex, labels), settings);
+}
+
+/** When the operation builds one request from all input items, runs it and returns its records. */
+export async function runCombined(
+	ctx: IExecuteFunctions,
+	spec: OperationSpec,
+	itemCount: number,
+	labels: Record<string, string>,
+	settings: RunSettings,
+): Promise<IDataObject[] | undefined> {
+	const first = new Params(ctx, 0, labels);
+	if (!spec.combineItems || !spec.combineItems.when(first)) return undefined;
+	const all = [first, ...Array.from({ length: itemCount - 1 }, (_, i) => new Params(ctx, i + 1, labels))];
+	const parts = await spec.combineItems.request(all);
+	return runOperation(ctx, { ...spec, request: () => parts }, first, settings);
 }
 
 async function runOperation(
@@ -87,14 +108,15 @@ async function runOperation(
 		});
 	};
 
+	let records: IDataObject[];
 	if (spec.paging) {
 		const returnAll = params.bool('returnAll');
 		const limit = returnAll ? Infinity : (params.int('limit', { min: 1 }) ?? 50);
-		const records = await fetchPages(spec.paging, parts, returnAll, limit, send);
-		return records.map(asItemJson);
+		records = (await fetchPages(spec.paging, parts, returnAll, limit, send)).map(asItemJson);
+	} else {
+		records = toRecords(await send(), spec.resultPath);
 	}
-	const envelope = await send();
-	return toRecords(envelope, spec.resultPath);
+	return spec.simplify && params.bool('simplify', true) ? records.map(spec.simplify) : records;
 }
 
 /** Walks page-numbered lists until the limit, the reported total, or a short page. */

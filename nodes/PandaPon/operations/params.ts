@@ -122,6 +122,25 @@ export class Params {
 	bool(name: string, fallback = false): boolean {
 		return Boolean(this.raw(name, fallback));
 	}
+
+	/** The file in the item's binary property named by parameter `name` (e.g. "data"). */
+	async binary(name: string): Promise<{ buffer: Buffer; mimeType: string; fileName: string }> {
+		const property = this.string(name, { required: true });
+		const item = this.ctx.getInputData()[this.itemIndex];
+		const data = item?.binary?.[property];
+		if (!data) {
+			const available = Object.keys(item?.binary ?? {});
+			this.fail(
+				name,
+				`names binary property "${property}", which this item does not have`,
+				available.length
+					? `This item has: ${available.join(', ')}.`
+					: 'Add a node that reads or downloads the image (e.g. Read/Write Files from Disk or HTTP Request) before this one.',
+			);
+		}
+		const buffer = await this.ctx.helpers.getBinaryDataBuffer(this.itemIndex, property);
+		return { buffer, mimeType: data.mimeType, fileName: data.fileName ?? property };
+	}
 }
 
 function numberDigits(p: Params, name: string, n: number): string {

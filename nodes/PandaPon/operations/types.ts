@@ -51,4 +51,15 @@ export interface OperationSpec {
 	/** Dot path inside `data` to the result; arrays become one item per record. */
 	resultPath?: string;
 	paging?: PagingSpec;
+	/** Trims a fat record to the fields people use; the node adds a Simplify switch (on by default). */
+	simplify?: (record: IDataObject) => IDataObject;
+	/**
+	 * Operations that can build ONE request from ALL input items (e.g. order lines from input
+	 * items). When `when` is true for item 0, `request` gets every item's Params and the single
+	 * result is paired with all input items.
+	 */
+	combineItems?: {
+		when(first: Params): boolean;
+		request(all: Params[]): RequestParts | Promise<RequestParts>;
+	};
 }
