@@ -1,0 +1,57 @@
+/**
+ * The published package: n8n paths exist after the build, `npm pack` ships only what it should,
+ * and the README's operations table matches the code. Run after `npm run build` (npm test does).
+ */
+import { execFileSync } from 'child_process';
+import fs from 'fs';
+import path from 'path';
+
+const root = path.resolve(__dirname, '../..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+describe('package', () => {
+	it('has the community-node essentials and no runtime dependencies', () => {
+		expect(pkg.name).toBe('n8n-nodes-pandapon');
+		expect(pkg.license).toBe('MIT');
+		expect(pkg.keywords).toContain('n8n-community-node-package');
+		expect(pkg.files).toEqual(['dist']);
+		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		expect(pkg.dependencies ?? {}).toEqual({});
+		expect(pkg.n8n).toMatchObject({ n8nNodesApiVersion: 1, strict: true });
+	});
+
+	it('every n8n node and credential path exists in dist after the build, with its icons', () => {
+		for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
+			expect(file).toMatch(/^dist\/.*\.js$/);
+			expect(fs.existsSync(path.join(root, file))).toBe(true);
+			// eslint-disable-next-line @typescript-eslint/no-require-imports
+			const exported = Object.values(require(path.join(root, file)))[0] as new () => {
+				icon?: { light: string; dark: string };
+				description?: { icon?: { light: string; dark: string } };
+			};
+			const icon = new exported().description?.icon ?? new exported().icon;
+			for (const variant of [icon!.light, icon!.dark]) {
+				const iconFile = path.join(root, path.dirname(file), variant.replace(/^file:/, ''));
+				expect(fs.existsSync(iconFile)).toBe(true);
+			}
+		}
+	});
+
+	it('npm pack ships only dist, README, LICENSE and package.json', () => {
+		const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+		const files: string[] = JSON.parse(out)[0].files.map((f: { path: string }) => f.path);
+		const outside = files.filter((f) => !f.startsWith('dist/') && !['README.md', 'LICENSE', 'package.json'].includes(f));
+		expect(outside).toEqual([]);
+		expect(files).toEqual(expect.arrayContaining(['README.md', 'LICENSE', 'package.json']));
+		expect(files.some((f) => f.startsWith('dist/nodes/PandaPon/'))).toBe(true);
+		expect(files.filter((f) => /\.test\.|sandbox|\.map$/.test(f) && !f.endsWith('.js.map'))).toEqual([]);
+	});
+
+	it("the README's operations table matches the node's operations", () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { table } = require(path.join(root, 'tools/operations-table.js'));
+		const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+		const between = readme.split('<!-- operations:start -->')[1].split('<!-- operations:end -->')[0].trim();
+		expect(between).toBe(table());
+	});
+});
