@@ -7,10 +7,18 @@ import {
 } from 'n8n-workflow';
 
 import { buildProperties, labelsOf } from './description';
-import { asNodeError, errorJson, readSettings, runCombined, runItem, specFor } from './executor';
+import {
+	asNodeError,
+	errorJson,
+	readSettings,
+	runCoalesced,
+	runCombined,
+	runEach,
+	specFor,
+	type Outcome,
+} from './executor';
 import { credentialTest, listSearch, loadOptions } from './methods';
 import { OPERATIONS, RESOURCES } from './operations';
-import { forEachBounded } from './transport/pacer';
 
 const specs = new Map(OPERATIONS.map((s) => [`${s.resource}:${s.value}`, s]));
 const labels = new Map(OPERATIONS.map((s) => [s, labelsOf(s)]));
@@ -36,47 +44,42 @@ export class PandaPon implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
+		if (items.length === 0) return [[]];
 		const settings = readSettings(this);
 		const continueOnFail = this.continueOnFail();
-		const results: INodeExecutionData[][] = new Array(items.length);
-		let firstError: { itemIndex: number; error: Error } | undefined;
-
-		if (items.length === 0) return [[]];
 		const first = specFor(this, specs, 0);
 
 		// Some operations turn all input items into one request (e.g. order lines from items).
+		const allItems = items.map((_, item) => ({ item }));
 		try {
 			const combined = await runCombined(this, first, items.length, labels.get(first)!, settings);
-			if (combined) {
-				const pairedItem = items.map((_, item) => ({ item }));
-				return [combined.map((json) => ({ json, pairedItem }))];
-			}
+			if (combined) return [combined.map((json) => ({ json, pairedItem: allItems }))];
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(this, error, 0);
-			return [[{ json: errorJson(error), pairedItem: items.map((_, item) => ({ item })) }]];
+			return [[{ json: errorJson(error), pairedItem: allItems }]];
 		}
 
-		// Without Continue On Fail the first failing item stops the workflow, so writes then go
-		// one at a time: no later write is carried out and left unreported.
-		const writes = first.write;
-		const concurrency = writes && !continueOnFail ? 1 : settings.concurrency;
+		let outcomes: Outcome[];
+		if (first.coalesce && settings.batching && items.length > 1) {
+			outcomes = await runCoalesced(this, { ...first, coalesce: first.coalesce }, labels.get(first)!, settings, items.length);
+		} else {
+			// Without Continue On Fail the first failing item stops the workflow, so writes then go
+			// one at a time: no later write is carried out and left unreported.
+			const concurrency = first.write && !continueOnFail ? 1 : settings.concurrency;
+			outcomes = await runEach(this, specs, labels, settings, items.length, concurrency, !continueOnFail);
+		}
 
-		await forEachBounded(items.length, concurrency, async (itemIndex) => {
-			if (firstError && !continueOnFail) return;
-			try {
-				const spec = specFor(this, specs, itemIndex);
-				const records = await runItem(this, spec, itemIndex, labels.get(spec)!, settings);
-				results[itemIndex] = records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
-			} catch (error) {
-				if (continueOnFail) {
-					results[itemIndex] = [{ json: errorJson(error), pairedItem: { item: itemIndex } }];
-				} else if (!firstError || itemIndex < firstError.itemIndex) {
-					firstError = { itemIndex, error: asNodeError(this, error, itemIndex) };
-				}
+		const output: INodeExecutionData[] = [];
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			const outcome = outcomes[itemIndex];
+			if (outcome === undefined) continue; // not started: an earlier item failed
+			if ('error' in outcome) {
+				if (!continueOnFail) throw asNodeError(this, outcome.error, itemIndex);
+				output.push({ json: errorJson(outcome.error), pairedItem: { item: itemIndex } });
+				continue;
 			}
-		});
-
-		if (firstError) throw firstError.error;
-		return [results.flat()];
+			for (const json of outcome.records) output.push({ json, pairedItem: { item: itemIndex } });
+		}
+		return [output];
 	}
 }

@@ -93,6 +93,14 @@ const runOptions: INodeProperties = {
 	default: {},
 	options: [
 		{
+			displayName: 'Batch Requests',
+			name: 'batching',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether items that each ask for a few records share one request, where PandaPon has a batch form (Taobao Product: Get Many by ID)',
+		},
+		{
 			displayName: 'Max Concurrent Requests',
 			name: 'maxConcurrency',
 			type: 'number',

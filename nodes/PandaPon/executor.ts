@@ -2,7 +2,7 @@ import { NodeError, NodeOperationError, type IDataObject, type IExecuteFunctions
 
 import { Params } from './operations/params';
 import type { OperationSpec, PagingSpec, RequestParts } from './operations/types';
-import { Pacer } from './transport/pacer';
+import { Pacer, forEachBounded } from './transport/pacer';
 import {
 	DEFAULT_RETRY,
 	DEFAULT_TIMEOUT_MS,
@@ -15,7 +15,11 @@ export interface RunSettings {
 	pacer: Pacer;
 	timeoutMs: number;
 	retries: number;
+	batching: boolean;
 }
+
+/** What one input item came to: its records, or the error that stopped it. */
+export type Outcome = { records: IDataObject[] } | { error: unknown };
 
 export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
@@ -24,6 +28,7 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 		pacer: new Pacer(Number(options.requestsPerSecond ?? 0)),
 		timeoutMs: Number(options.timeout ?? DEFAULT_TIMEOUT_MS),
 		retries: Math.max(0, Number(options.retries ?? DEFAULT_RETRY.retries)),
+		batching: options.batching !== false,
 	};
 }
 
@@ -47,7 +52,8 @@ export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: n
 }
 
 /** An error item: what happened, PandaPon's code and request ID, and how to fix it. */
-export function errorJson(error: Error & { description?: string | null; pandaPon?: IDataObject }): IDataObject {
+export function errorJson(thrown: unknown): IDataObject {
+	const error = thrown as Error & { description?: string | null; pandaPon?: IDataObject };
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
 	if (error.pandaPon) {
@@ -57,15 +63,77 @@ export function errorJson(error: Error & { description?: string | null; pandaPon
 	return json;
 }
 
-/** Runs one item's operation and returns its records. */
-export async function runItem(
+/**
+ * Runs every item through its operation, at most `concurrency` at a time. With `stopOnError`
+ * (no Continue On Fail) nothing new starts after a failure.
+ */
+export async function runEach(
 	ctx: IExecuteFunctions,
-	spec: OperationSpec,
-	itemIndex: number,
+	specs: Map<string, OperationSpec>,
+	labels: Map<OperationSpec, Record<string, string>>,
+	settings: RunSettings,
+	itemCount: number,
+	concurrency: number,
+	stopOnError: boolean,
+): Promise<Outcome[]> {
+	const outcomes: Outcome[] = new Array(itemCount);
+	let failed = false;
+	await forEachBounded(itemCount, concurrency, async (itemIndex) => {
+		if (failed && stopOnError) return;
+		try {
+			const spec = specFor(ctx, specs, itemIndex);
+			const params = new Params(ctx, itemIndex, labels.get(spec)!);
+			outcomes[itemIndex] = { records: await runOperation(ctx, spec, params, settings) };
+		} catch (error) {
+			failed = true;
+			outcomes[itemIndex] = { error };
+		}
+	});
+	return outcomes;
+}
+
+/** Batch coalescing: items share requests of up to `coalesce.max` entries. */
+export async function runCoalesced(
+	ctx: IExecuteFunctions,
+	spec: OperationSpec & { coalesce: NonNullable<OperationSpec['coalesce']> },
 	labels: Record<string, string>,
 	settings: RunSettings,
-): Promise<IDataObject[]> {
-	return runOperation(ctx, spec, new Params(ctx, itemIndex, labels), settings);
+	itemCount: number,
+): Promise<Outcome[]> {
+	const outcomes: Outcome[] = new Array(itemCount);
+	const asks: Array<{ itemIndex: number; entries: IDataObject[] }> = [];
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		try {
+			asks.push({ itemIndex, entries: spec.coalesce.entries(new Params(ctx, itemIndex, labels)) });
+		} catch (error) {
+			outcomes[itemIndex] = { error };
+		}
+	}
+	// Fill each batch with whole items, in input order.
+	const batches: Array<typeof asks> = [];
+	let size = Infinity;
+	for (const ask of asks) {
+		if (size + ask.entries.length > spec.coalesce.max) {
+			batches.push([]);
+			size = 0;
+		}
+		batches[batches.length - 1].push(ask);
+		size += ask.entries.length;
+	}
+	await forEachBounded(batches.length, settings.concurrency, async (b) => {
+		const batch = batches[b];
+		const first = batch[0].itemIndex;
+		try {
+			const parts = spec.coalesce.request(batch.flatMap((a) => a.entries));
+			const envelope = await send(ctx, spec, parts, first, settings);
+			for (const ask of batch) {
+				outcomes[ask.itemIndex] = { records: spec.coalesce.pick(envelope.data, ask.entries) };
+			}
+		} catch (error) {
+			for (const ask of batch) outcomes[ask.itemIndex] = { error };
+		}
+	});
+	return outcomes;
 }
 
 /** When the operation builds one request from all input items, runs it and returns its records. */
@@ -83,6 +151,28 @@ export async function runCombined(
 	return runOperation(ctx, { ...spec, request: () => parts }, first, settings);
 }
 
+function send(
+	ctx: IExecuteFunctions,
+	spec: OperationSpec,
+	p: RequestParts,
+	itemIndex: number,
+	settings: RunSettings,
+): Promise<PandaPonEnvelope> {
+	return pandaPonApiRequest.call(ctx, {
+		method: p.method ?? spec.method,
+		path: p.path ?? spec.path,
+		body: p.body,
+		rawBody: p.rawBody,
+		query: p.query,
+		write: p.write ?? spec.write,
+		checkHint: spec.checkHint,
+		itemIndex,
+		pacer: settings.pacer,
+		timeoutMs: settings.timeoutMs,
+		retry: { ...DEFAULT_RETRY, retries: settings.retries },
+	});
+}
+
 async function runOperation(
 	ctx: IExecuteFunctions,
 	spec: OperationSpec,
@@ -90,46 +180,35 @@ async function runOperation(
 	settings: RunSettings,
 ): Promise<IDataObject[]> {
 	const parts = await spec.request(params);
-	const send = (overrides: Partial<RequestParts> = {}) => {
-		const p = { ...parts, ...overrides };
-		const write = p.write ?? spec.write;
-		return pandaPonApiRequest.call(ctx, {
-			method: p.method ?? spec.method,
-			path: p.path ?? spec.path,
-			body: p.body,
-			rawBody: p.rawBody,
-			query: p.query,
-			write,
-			checkHint: spec.checkHint,
-			itemIndex: params.itemIndex,
-			pacer: settings.pacer,
-			timeoutMs: settings.timeoutMs,
-			retry: { ...DEFAULT_RETRY, retries: settings.retries },
-		});
-	};
+	const sendWith = (overrides: Partial<RequestParts> = {}) =>
+		send(ctx, spec, { ...parts, ...overrides }, params.itemIndex, settings);
 
 	let records: IDataObject[];
 	if (spec.paging) {
 		const returnAll = params.bool('returnAll');
 		const limit = returnAll ? Infinity : (params.int('limit', { min: 1 }) ?? 50);
-		records = (await fetchPages(spec.paging, parts, returnAll, limit, send)).map(asItemJson);
+		const pages = await fetchPages(spec.paging, parts, returnAll, limit, sendWith, settings.concurrency);
+		records = pages.map(asItemJson);
 	} else {
-		records = toRecords(await send(), spec.resultPath);
+		records = toRecords(await sendWith(), spec.resultPath);
 	}
 	return spec.simplify && params.bool('simplify', true) ? records.map(spec.simplify) : records;
 }
 
-/** Walks page-numbered lists until the limit, the reported total, or a short page. */
+/**
+ * Walks page-numbered lists until the limit, the reported total, or a short page. When the
+ * first page reports the total, the remaining pages are fetched in parallel (bounded), in order.
+ */
 export async function fetchPages(
 	paging: PagingSpec,
 	parts: RequestParts,
 	returnAll: boolean,
 	limit: number,
 	send: (overrides: Partial<RequestParts>) => Promise<PandaPonEnvelope>,
+	concurrency = 1,
 ): Promise<unknown[]> {
 	const pageSize = returnAll ? paging.maxPageSize : Math.min(limit, paging.maxPageSize);
-	const out: unknown[] = [];
-	for (let page = 1; ; page++) {
+	const fetchPage = async (page: number) => {
 		const pageArgs = { [paging.pageParam]: page, [paging.sizeParam]: pageSize };
 		const overrides: Partial<RequestParts> =
 			paging.in === 'body'
@@ -137,14 +216,31 @@ export async function fetchPages(
 				: { query: { ...parts.query, ...pageArgs } };
 		const envelope = await send(overrides);
 		const list = pick(envelope.data, paging.listPath);
-		const records = Array.isArray(list) ? list : [];
-		out.push(...records);
 		const total = paging.totalPath ? Number(pick(envelope.data, paging.totalPath)) : NaN;
-		if (out.length >= limit) break;
-		if (records.length < pageSize) break;
-		if (Number.isFinite(total) && page * pageSize >= total) break;
+		return { records: Array.isArray(list) ? list : [], total };
+	};
+
+	const first = await fetchPage(1);
+	const out: unknown[] = [...first.records];
+	const wanted = Math.min(limit, Number.isFinite(first.total) ? first.total : Infinity);
+	if (out.length >= wanted || first.records.length < pageSize) return out.slice(0, limit);
+
+	if (Number.isFinite(first.total)) {
+		const lastPage = Math.ceil(wanted / pageSize);
+		const pages: unknown[][] = new Array(lastPage - 1);
+		await forEachBounded(lastPage - 1, concurrency, async (i) => {
+			pages[i] = (await fetchPage(i + 2)).records;
+		});
+		for (const records of pages) out.push(...records);
+		return out.slice(0, limit);
 	}
-	return out.length > limit ? out.slice(0, limit) : out;
+
+	for (let page = 2; out.length < limit; page++) {
+		const { records } = await fetchPage(page);
+		out.push(...records);
+		if (records.length < pageSize) break;
+	}
+	return out.slice(0, limit);
 }
 
 export function pick(data: unknown, path: string | undefined): unknown {

@@ -25,7 +25,7 @@ describe('package', () => {
 			expect(file).toMatch(/^dist\/.*\.js$/);
 			expect(fs.existsSync(path.join(root, file))).toBe(true);
 			// eslint-disable-next-line @typescript-eslint/no-require-imports
-			const exported = Object.values(require(path.join(root, file)))[0] as new () => {
+			const exported = require(path.join(root, file))[path.basename(file).split('.')[0]] as new () => {
 				icon?: { light: string; dark: string };
 				description?: { icon?: { light: string; dark: string } };
 			};

@@ -58,6 +58,19 @@ export interface OperationSpec {
 	 * items). When `when` is true for item 0, `request` gets every item's Params and the single
 	 * result is paired with all input items.
 	 */
+	/**
+	 * Batch coalescing: items that each ask for a few records share requests of up to `max`
+	 * entries (e.g. 1,000 items asking for one product become 1,000 / max calls).
+	 */
+	coalesce?: {
+		max: number;
+		/** What this item asks for, one entry per record; validates like request(). */
+		entries(params: Params): IDataObject[];
+		/** One request carrying many items' entries. */
+		request(entries: IDataObject[]): RequestParts;
+		/** This item's records, taken from the shared answer's `data`. */
+		pick(data: unknown, entries: IDataObject[]): IDataObject[];
+	};
 	combineItems?: {
 		when(first: Params): boolean;
 		request(all: Params[]): RequestParts | Promise<RequestParts>;

@@ -11,11 +11,16 @@ export class Pacer {
 	}
 
 	async wait(): Promise<void> {
-		if (this.gapMs === 0) return;
 		const now = Date.now();
+		if (this.gapMs === 0 && this.next <= now) return;
 		const slot = Math.max(now, this.next);
 		this.next = slot + this.gapMs;
 		if (slot > now) await sleep(slot - now);
+	}
+
+	/** After a rate-limit answer: no request of this execution starts for `ms`. */
+	pause(ms: number): void {
+		this.next = Math.max(this.next, Date.now() + ms);
 	}
 }
 

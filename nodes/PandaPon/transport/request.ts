@@ -112,8 +112,13 @@ export async function pandaPonApiRequest(
 		if (attempt >= policy.retries || !retryable(outcome)) {
 			throw toNodeError(this, req, outcome, attempt + 1);
 		}
-		const rateLimited = outcome.kind === 'api' && isRateLimited(outcome.envelope);
-		await sleep(policy.baseDelayMs * 2 ** attempt * (rateLimited ? 2 : 1));
+		const delay = policy.baseDelayMs * 2 ** attempt;
+		if (outcome.kind === 'api' && isRateLimited(outcome.envelope) && req.pacer) {
+			// Every request of this execution holds back, not just this one.
+			req.pacer.pause(delay);
+		} else {
+			await sleep(delay);
+		}
 		attempt++;
 	}
 }
