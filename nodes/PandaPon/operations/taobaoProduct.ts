@@ -1,3 +1,205 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { stringifyJson } from '../transport/json';
+import { compact } from './params';
+import { digitsIn, inferred, simplifyTaobaoProduct, taobaoItemLocator } from './taobaoFields';
 import type { OperationSpec } from './types';
 
-export const taobaoProductOperations: OperationSpec[] = [];
+const resource = 'taobaoProduct';
+
+export const taobaoProductOperations: OperationSpec[] = [
+	{
+		resource,
+		value: 'searchByImage',
+		name: 'Search by Image',
+		action: 'Search Taobao products by image',
+		description: inferred('Find Taobao listings that look like a picture (an image URL or a binary image file)'),
+		catalogId: 'taobao.product.imageQuery',
+		method: 'POST',
+		path: '/open/product/image/search',
+		write: false,
+		properties: [
+			{
+				displayName: 'Image Source',
+				name: 'imageSource',
+				type: 'options',
+				options: [
+					{ name: 'Image URL', value: 'url', description: 'A public link to the picture' },
+					{ name: 'Binary File', value: 'binary', description: 'A picture in a binary property of the input item (sent base64-encoded)' },
+				],
+				default: 'url',
+				description: 'Where the picture to search with comes from',
+			},
+			{
+				displayName: 'Image URL',
+				name: 'imageUrl',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'e.g. https://img.alicdn.com/bao/uploaded/i1/263669477/O1CN01fH0cbf2JsW8fvHFwx.jpg',
+				description: 'Public URL of the picture to search with',
+				displayOptions: { show: { imageSource: ['url'] } },
+			},
+			{
+				displayName: 'Input Binary Field',
+				name: 'binaryPropertyName',
+				type: 'string',
+				default: 'data',
+				required: true,
+				description: 'Name of the binary property of the input item that holds the picture',
+				displayOptions: { show: { imageSource: ['binary'] } },
+			},
+		],
+		request: async (p) => {
+			if (p.string('imageSource') === 'binary') {
+				const file = await p.binary('binaryPropertyName');
+				return { body: { imageBase64: file.buffer.toString('base64') } };
+			}
+			const url = p.string('imageUrl', { required: true });
+			if (!/^https?:\/\//i.test(url)) p.fail('imageUrl', `must start with http:// or https://, got "${url.slice(0, 40)}"`, 'Enter a full, public image URL.');
+			return { body: { imageUrl: url } };
+		},
+		paging: { pageParam: 'pageNo', sizeParam: 'pageSize', maxPageSize: 20, in: 'body', listPath: 'data', totalPath: 'totalRecords' },
+	},
+	{
+		resource,
+		value: 'searchByKeyword',
+		name: 'Search by Keyword',
+		action: 'Search Taobao products by keyword',
+		description: 'Find Taobao products whose title matches a keyword (v2 search; results carry v2 itemMapId IDs)',
+		catalogId: 'taobao.product.keywordQuery',
+		method: 'POST',
+		path: '/v2/taobao/product/item/search',
+		write: false,
+		properties: [
+			{
+				displayName: 'Keyword',
+				name: 'keyword',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'e.g. 电动车',
+				description: 'Search text; Chinese keywords match Taobao titles best',
+			},
+			{
+				displayName: 'Sort',
+				name: 'sort',
+				type: 'options',
+				options: [
+					{ name: 'Default', value: '', description: "PandaPon's default order" },
+					{ name: 'Commission Rate, High to Low', value: 'tk_rate_desc', description: 'Taobao affiliate commission rate, descending (the documented example)' },
+					{ name: 'Price, Low to High', value: 'price_asc', description: 'Not in the docs; may be ignored by PandaPon' },
+					{ name: 'Price, High to Low', value: 'price_desc', description: 'Not in the docs; may be ignored by PandaPon' },
+				],
+				default: '',
+				description: 'Order of the results',
+			},
+		],
+		request: (p) => ({
+			body: compact({ keyword: p.string('keyword', { required: true }), sort: p.string('sort') }),
+		}),
+		paging: { pageParam: 'pageNo', sizeParam: 'pageSize', maxPageSize: 40, in: 'body', listPath: 'data', totalPath: 'totalRecords' },
+	},
+	{
+		resource,
+		value: 'getManyByIds',
+		name: 'Get Many by IDs',
+		action: 'Check many Taobao products by ID',
+		description:
+			'Check which Taobao items and SKUs can be bought through PandaPon distribution (mpProducts), and why others cannot',
+		catalogId: 'taobao.product.batchQuery',
+		method: 'POST',
+		path: '/open/product/batch/check',
+		write: false,
+		properties: [
+			{
+				displayName: 'Products',
+				name: 'products',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: 'Add Product',
+				default: {},
+				required: true,
+				description: 'Items to check; each with optional SKU IDs',
+				options: [
+					{
+						displayName: 'Product',
+						name: 'product',
+						values: [
+							{
+								displayName: 'Item ID',
+								name: 'itemId',
+								type: 'string',
+								default: '',
+								placeholder: 'e.g. 672991141190',
+								description: 'Numeric Taobao item ID (the id=… in item.taobao.com/item.htm?id=…)',
+							},
+							{
+								displayName: 'SKU IDs',
+								name: 'skuIds',
+								type: 'string',
+								default: '',
+								placeholder: 'e.g. 3452545926724, 3452545926725',
+								description: 'SKU IDs of this item to check, separated by commas; empty checks the item as a whole',
+							},
+						],
+					},
+				],
+			},
+		],
+		request: (p) => {
+			const entries = (p.collection('products').product ?? []) as IDataObject[];
+			if (entries.length === 0) p.fail('products', 'is empty', 'Add at least one product with its Item ID.');
+			const list = entries.map((e, i) => {
+				const label = `"Products" → product ${i + 1} "Item ID"`;
+				const itemId = digitsIn(p, label, e.itemId, 'Enter the numeric Taobao item ID.');
+				const skuIds = String(e.skuIds ?? '')
+					.split(/[\s,;]+/)
+					.filter((s) => s !== '')
+					.map((s) => digitsIn(p, `"Products" → product ${i + 1} "SKU IDs"`, s, 'SKU IDs are digits, separated by commas.'));
+				return skuIds.length ? { itemId, skuIds } : { itemId };
+			});
+			// The API wants the list as a JSON string inside the `params` field.
+			return { body: { params: stringifyJson(list) } };
+		},
+	},
+	{
+		resource,
+		value: 'get',
+		name: 'Get',
+		action: 'Get a Taobao product',
+		description: 'Get one Taobao product with its SKUs, prices (fen) and the mpId / mpSkuId that Add to Cart needs',
+		catalogId: 'taobao.product.get',
+		method: 'GET',
+		path: '/open/product/get',
+		write: false,
+		properties: [taobaoItemLocator()],
+		request: (p) => ({ query: { itemId: p.idDigits('itemId') } }),
+		simplify: simplifyTaobaoProduct,
+	},
+	{
+		resource,
+		value: 'getSourceInquiry',
+		name: 'Get Source Inquiry',
+		action: 'Get the source details of a Taobao product',
+		description: 'Look up the source (original) goods of a Taobao item, with content translated into a language',
+		catalogId: 'taobao.product.inquiry',
+		method: 'POST',
+		path: '/open/product/source/get',
+		write: false,
+		properties: [
+			taobaoItemLocator(),
+			{
+				displayName: 'Language',
+				name: 'language',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. vi',
+				description: 'Language code for translated content (e.g. en, vi, th); empty for Chinese',
+			},
+		],
+		request: (p) => ({
+			body: compact({ itemId: p.idDigits('itemId'), language: p.string('language', { maxLength: 10 }) }),
+		}),
+	},
+];

@@ -1,0 +1,402 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import type { Params } from './params';
+
+/**
+ * Taobao order status codes (catalog enums.taobao_order_status, taken from the sister platform
+ * Xportcn's docs; unconfirmed for PandaPon).
+ */
+export const TAOBAO_ORDER_STATUS = [
+	{ name: 'Being Created (12)', value: 12 },
+	{ name: 'Awaiting Payment (0)', value: 0 },
+	{ name: 'Voucher Uploaded, Awaiting Finance Review (1)', value: 1 },
+	{ name: 'Finance Approved the Payment (2)', value: 2 },
+	{ name: 'Finance Rejected the Voucher (3)', value: 3 },
+	{ name: 'Waiting for Finance to Pay (5)', value: 5 },
+	{ name: 'Paid, Awaiting Seller Shipment (10)', value: 10 },
+	{ name: 'Shipped by the Seller (11)', value: 11 },
+	{ name: 'Closed / Cancelled (4)', value: 4 },
+	{ name: 'Other (9)', value: 9 },
+];
+
+/** Taobao sub-order refund status codes (catalog enums.taobao_sub_order_refund_status; unconfirmed). */
+export const TAOBAO_REFUND_STATUS = [
+	{ name: 'Requested, Awaiting Seller (10)', value: 10 },
+	{ name: 'Seller Agreed, Awaiting Return (20)', value: 20 },
+	{ name: 'Return Shipped, Awaiting Seller Receipt (30)', value: 30 },
+	{ name: 'Refund Completed (100)', value: 100 },
+	{ name: 'Seller Refused (-10)', value: -10 },
+	{ name: 'Refund Closed (-20)', value: -20 },
+];
+
+/** After-sales type codes (undocumented by PandaPon; the values the sandbox and Taobao Global use). */
+export const TAOBAO_REFUND_TYPE = [
+	{ name: 'Refund Only (1)', value: 1 },
+	{ name: 'Return and Refund (2)', value: 2 },
+];
+
+/** Goods-received state codes (undocumented by PandaPon; Render's goodsStatusList shows the allowed ones). */
+export const TAOBAO_GOODS_STATUS = [
+	{ name: 'Goods Not Received (1)', value: 1 },
+	{ name: 'Goods Received (2)', value: 2 },
+];
+
+const INFERRED_NOTE = ' (Inferred endpoint: PandaPon does not document it; expect differences on the live API.)';
+
+/** Appends the note that tells users (and AI agents) the endpoint is a guess. */
+export function inferred(text: string): string {
+	return text + INFERRED_NOTE;
+}
+
+/** A Taobao purchase order picked from a searchable list or by ID. */
+export function taobaoOrderLocator(
+	name = 'orderId',
+	description = 'The Taobao purchase order (PandaPon order ID, 19 digits, e.g. 3021045938172635401)',
+): INodeProperties {
+	return {
+		displayName: 'Order',
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a Taobao order...',
+				typeOptions: { searchListMethod: 'searchTaobaoOrders', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 3021045938172635401',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\s*\\d{1,20}\\s*$', errorMessage: 'A Taobao order ID is digits only' },
+					},
+				],
+			},
+		],
+	};
+}
+
+/** A Taobao item picked by keyword search, by ID, or from its item.taobao.com / tmall URL. */
+export function taobaoItemLocator(
+	name = 'itemId',
+	description = 'The Taobao item (numeric item ID, e.g. 672991141190; distribution item IDs can have 18 digits)',
+): INodeProperties {
+	return {
+		displayName: 'Item',
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Search Taobao items by keyword...',
+				typeOptions: { searchListMethod: 'searchTaobaoItems', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 672991141190',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\s*\\d{1,20}\\s*$', errorMessage: 'A Taobao item ID is digits only' },
+					},
+				],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: 'e.g. https://item.taobao.com/item.htm?id=672991141190',
+				extractValue: { type: 'regex', regex: '[?&]id=(\\d{1,20})' },
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '.*[?&]id=\\d{1,20}.*', errorMessage: 'The URL has no id=… part' },
+					},
+				],
+			},
+		],
+	};
+}
+
+/** A Taobao after-sales (reverse) order picked from a list or by ID (e.g. TQ512345678901234567). */
+export function taobaoRefundLocator(
+	name = 'refundId',
+	description = 'The Taobao after-sales (reverse) order, e.g. TQ512345678901234567 (the refundId that Submit returns)',
+): INodeProperties {
+	return {
+		displayName: 'After-Sale Order',
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select an after-sale order...',
+				typeOptions: { searchListMethod: 'searchTaobaoRefunds', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. TQ512345678901234567',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\s*[A-Za-z0-9_-]{1,64}\\s*$',
+							errorMessage: 'An after-sale order ID is letters and digits only, e.g. TQ512345678901234567',
+						},
+					},
+				],
+			},
+		],
+	};
+}
+
+/** The Taobao address shape: {name, phone, mobile_phone, state, city, district, address, zip, country}. */
+export function taobaoAddressFields(
+	name: string,
+	displayName: string,
+	description: string,
+	required = true,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'fixedCollection',
+		placeholder: 'Add Address',
+		default: {},
+		required,
+		description,
+		options: [
+			{
+				displayName: 'Address',
+				name: 'address',
+				values: [
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						description: "Consignee's full name",
+					},
+					{
+						displayName: 'Mobile Phone',
+						name: 'mobile_phone',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 15068763421',
+						description: "Consignee's mobile number (sent as mobile_phone)",
+					},
+					{
+						displayName: 'Phone',
+						name: 'phone',
+						type: 'string',
+						default: '',
+						description: 'Landline number; may stay empty',
+					},
+					{
+						displayName: 'Country',
+						name: 'country',
+						type: 'string',
+						default: '中国',
+						description: "Country as PandaPon writes it (the examples use 中国 for China)",
+					},
+					{
+						displayName: 'Province / State',
+						name: 'state',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 浙江省',
+						description: 'Province or state (sent as state)',
+					},
+					{
+						displayName: 'City',
+						name: 'city',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 杭州市',
+						description: 'City',
+					},
+					{
+						displayName: 'District',
+						name: 'district',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 余杭区',
+						description: 'District or county',
+					},
+					{
+						displayName: 'Street Address',
+						name: 'address',
+						type: 'string',
+						default: '',
+						description: 'Street, building and room (sent as address)',
+					},
+					{
+						displayName: 'Postal Code',
+						name: 'zip',
+						type: 'string',
+						default: '',
+						description: 'Postal code (sent as zip)',
+					},
+				],
+			},
+		],
+	};
+}
+
+const ADDRESS_KEYS = ['name', 'phone', 'mobile_phone', 'state', 'city', 'district', 'address', 'zip', 'country'];
+
+/** Reads an address fixedCollection into the Taobao shape; checks name, a phone and the street address. */
+export function readTaobaoAddress(p: Params, name: string, opts: { required: boolean }): IDataObject | undefined {
+	const raw = (p.collection(name).address ?? {}) as IDataObject;
+	const out: IDataObject = {};
+	for (const key of ADDRESS_KEYS) {
+		const v = raw[key];
+		out[key] = v === undefined || v === null ? '' : String(v).trim();
+	}
+	const filled = ADDRESS_KEYS.some((k) => k !== 'country' && out[k] !== '');
+	if (!filled) {
+		if (opts.required) p.fail(name, 'is empty', 'Add the address and fill in at least Name, Mobile Phone and Street Address.');
+		return undefined;
+	}
+	for (const [key, label] of [
+		['name', 'Name'],
+		['address', 'Street Address'],
+	] as const) {
+		if (out[key] === '') p.fail(name, `has no ${label}`, `Fill in ${label} of the address.`);
+	}
+	if (out.mobile_phone === '' && out.phone === '') {
+		p.fail(name, 'has neither Mobile Phone nor Phone', 'Fill in the consignee\'s Mobile Phone.');
+	}
+	return out;
+}
+
+/** Ids of cart lines, user ID option and the like, shared by the cart operations. */
+export const cartLineIds: INodeProperties = {
+	displayName: 'Cart Line IDs',
+	name: 'ids',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 75, 76',
+	description:
+		'IDs of the cart lines (field ID in Get Many of Taobao Cart, not item IDs), separated by commas',
+};
+
+export const cartUserId: INodeProperties = {
+	displayName: 'Cart User ID',
+	name: 'userId',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 2100007340000',
+	description:
+		"PandaPon user ID whose cart is used; leave empty for the credential's own user (sub-accounts have their own carts)",
+};
+
+/** Keeps the listed keys that are present; a record with none of them stays as it is. */
+export function pickFields(record: IDataObject, keys: string[]): IDataObject {
+	const out: IDataObject = {};
+	for (const key of keys) if (record[key] !== undefined) out[key] = record[key];
+	return Object.keys(out).length ? out : record;
+}
+
+/** The fields people use from a Taobao product detail. */
+export function simplifyTaobaoProduct(record: IDataObject): IDataObject {
+	const out = pickFields(record, [
+		'itemId',
+		'title',
+		'price',
+		'promotionPrice',
+		'quantity',
+		'beginAmount',
+		'status',
+		'mpId',
+		'shopId',
+		'shopName',
+		'categoryId',
+		'categoryName',
+	]);
+	if (out === record) return record;
+	const pics = record.picUrls;
+	if (Array.isArray(pics) && pics.length) out.mainImage = pics[0];
+	if (Array.isArray(record.skuList)) {
+		out.skus = (record.skuList as IDataObject[]).map((s) =>
+			pickFields(s, ['skuId', 'mpSkuId', 'price', 'promotionPrice', 'quantity', 'status', 'properties']),
+		);
+	}
+	return out;
+}
+
+/** The fields people use from a Taobao purchase order. */
+export function simplifyTaobaoOrder(record: IDataObject): IDataObject {
+	const out = pickFields(record, [
+		'orderId',
+		'status',
+		'statusName',
+		'sellerOrderNumber',
+		'orderSource',
+		'purchaseAmount',
+		'currency',
+		'createTime',
+		'payTime',
+		'shipTime',
+		'warehouseName',
+	]);
+	if (out === record) return record;
+	const receiver = record.receiver as IDataObject | undefined;
+	if (receiver && typeof receiver === 'object') {
+		out.receiverName = receiver.name;
+		out.receiverCity = receiver.city;
+	}
+	if (Array.isArray(record.orderLineList)) {
+		out.lines = (record.orderLineList as IDataObject[]).map((l) =>
+			pickFields(l, ['subOrderId', 'itemId', 'skuId', 'title', 'quantity', 'price', 'refundStatus', 'refundId']),
+		);
+	}
+	return out;
+}
+
+/** Digits of one id inside a structured field (fixedCollection entry or input item), or a clear error. */
+export function digitsIn(p: Params, label: string, value: unknown, hint: string): string {
+	if (typeof value === 'number') {
+		if (!Number.isSafeInteger(value) || value < 0) {
+			p.fail(label, `arrived as the number ${value}, which cannot hold this id exactly`, 'Pass long ids as text (a string).');
+		}
+		return String(value);
+	}
+	const text = String(value ?? '').trim();
+	if (text === '') p.fail(label, 'is empty', hint);
+	if (!/^\d{1,20}$/.test(text)) p.fail(label, `must be digits only, got "${text.slice(0, 40)}"`, hint);
+	return text;
+}
+
+/** A positive whole number inside a structured field. */
+export function positiveIn(p: Params, label: string, value: unknown, opts: { min: number }): number {
+	const n = typeof value === 'number' ? value : Number(String(value ?? '').trim());
+	if (value === '' || value === undefined || value === null || !Number.isSafeInteger(n)) {
+		p.fail(label, `must be a whole number, got "${String(value ?? '').slice(0, 40)}"`, 'Enter a whole number without decimals or units.');
+	}
+	if (n < opts.min) p.fail(label, `must be at least ${opts.min}, got ${n}`, `Enter ${opts.min} or more.`);
+	return n;
+}
