@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { stringifyJson } from '../transport/json';
-import { compact } from './params';
+import { compact, type Params } from './params';
 import { digitsIn, inferred, simplifyTaobaoProduct, taobaoItemLocator } from './taobaoFields';
 import type { OperationSpec } from './types';
 
@@ -147,20 +147,14 @@ export const taobaoProductOperations: OperationSpec[] = [
 				],
 			},
 		],
-		request: (p) => {
-			const entries = (p.collection('products').product ?? []) as IDataObject[];
-			if (entries.length === 0) p.fail('products', 'is empty', 'Add at least one product with its Item ID.');
-			const list = entries.map((e, i) => {
-				const label = `"Products" → product ${i + 1} "Item ID"`;
-				const itemId = digitsIn(p, label, e.itemId, 'Enter the numeric Taobao item ID.');
-				const skuIds = String(e.skuIds ?? '')
-					.split(/[\s,;]+/)
-					.filter((s) => s !== '')
-					.map((s) => digitsIn(p, `"Products" → product ${i + 1} "SKU IDs"`, s, 'SKU IDs are digits, separated by commas.'));
-				return skuIds.length ? { itemId, skuIds } : { itemId };
-			});
-			// The API wants the list as a JSON string inside the `params` field.
-			return { body: { params: stringifyJson(list) } };
+		request: (p) => batchCheckRequest(batchCheckEntries(p)),
+		// Several items' checks share one request (node option Batch Requests); each item gets
+		// the answer's parts about its own products.
+		coalesce: {
+			max: 20,
+			entries: batchCheckEntries,
+			request: batchCheckRequest,
+			pick: (data, entries) => [batchCheckPart(data, entries)],
 		},
 	},
 	{
@@ -203,3 +197,36 @@ export const taobaoProductOperations: OperationSpec[] = [
 		}),
 	},
 ];
+
+/** One `{itemId, skuIds?}` per product of the item; item and SKU IDs stay strings of digits. */
+function batchCheckEntries(p: Params): IDataObject[] {
+	const entries = (p.collection('products').product ?? []) as IDataObject[];
+	if (entries.length === 0) p.fail('products', 'is empty', 'Add at least one product with its Item ID.');
+	return entries.map((e, i) => {
+		const itemId = digitsIn(p, `"Products" → product ${i + 1} "Item ID"`, e.itemId, 'Enter the numeric Taobao item ID.');
+		const skuIds = String(e.skuIds ?? '')
+			.split(/[\s,;]+/)
+			.filter((s) => s !== '')
+			.map((s) => digitsIn(p, `"Products" → product ${i + 1} "SKU IDs"`, s, 'SKU IDs are digits, separated by commas.'));
+		return skuIds.length ? { itemId, skuIds } : { itemId };
+	});
+}
+
+/** The API wants the list as a JSON string inside the `params` field. */
+function batchCheckRequest(entries: IDataObject[]) {
+	return { body: { params: stringifyJson(entries) } };
+}
+
+/** The parts of a shared batch answer that concern these entries (same shape as the whole answer). */
+function batchCheckPart(data: unknown, entries: IDataObject[]): IDataObject {
+	const all = (data ?? {}) as IDataObject;
+	const ids = new Set(entries.map((e) => String(e.itemId)));
+	const mine = (list: unknown, key?: string) =>
+		(Array.isArray(list) ? list : []).filter((x) => ids.has(String(key ? (x as IDataObject)?.[key] : x)));
+	return {
+		...all,
+		mpProducts: mine(all.mpProducts, 'itemId'),
+		noMpProductItemIds: mine(all.noMpProductItemIds),
+		noMpReasonList: mine(all.noMpReasonList, 'itemId'),
+	};
+}
