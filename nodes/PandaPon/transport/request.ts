@@ -48,6 +48,8 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 500 };
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Rate limits count requests per second window: wait one window out. */
+const RATE_LIMIT_PAUSE_MS = 1000;
 
 export interface PandaPonEnvelope {
 	requestId: string | null;
@@ -112,12 +114,11 @@ export async function pandaPonApiRequest(
 		if (attempt >= policy.retries || !retryable(outcome)) {
 			throw toNodeError(this, req, outcome, attempt + 1);
 		}
-		const delay = policy.baseDelayMs * 2 ** attempt;
 		if (outcome.kind === 'api' && isRateLimited(outcome.envelope) && req.pacer) {
-			// Every request of this execution holds back, not just this one.
-			req.pacer.pause(delay);
+			// Every request of this execution holds back for a rate window, not just this one.
+			req.pacer.pause(RATE_LIMIT_PAUSE_MS);
 		} else {
-			await sleep(delay);
+			await sleep(policy.baseDelayMs * 2 ** attempt);
 		}
 		attempt++;
 	}
@@ -165,8 +166,9 @@ async function sendOnce(
 
 /** A short, secret-free reason for a failed connection (axios errors carry the signed headers). */
 function networkReason(error: unknown): string {
-	const e = error as { code?: string; cause?: { code?: string }; message?: string };
-	const code = e?.code ?? e?.cause?.code;
+	// n8n wraps axios errors in a NodeApiError whose httpCode holds the socket error code.
+	const e = error as { code?: string; httpCode?: string; cause?: { code?: string } };
+	const code = [e?.httpCode, e?.code, e?.cause?.code].find((c) => typeof c === 'string' && /^E[A-Z_]+$/.test(c));
 	switch (code) {
 		case 'ECONNABORTED':
 		case 'ETIMEDOUT':
