@@ -1,0 +1,383 @@
+/**
+ * Taobao Order operations in n8n's real engine against the sandbox: create (lines below or one
+ * order from all input items), get many (pages), get, cancel, pay, voucher upload from a binary
+ * property, warehouse, IM link, logistics, Continue On Fail and bad input.
+ */
+import type { IncomingMessage } from 'http';
+
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
+
+import { listSearch, pandaPonNode, registerNodeType, runPandaPon, runWorkflow, type SandboxCredentials } from '../helpers/engine';
+import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+
+const WAIT_PAY = '3021045938172635401';
+const PAID = '3021045938172635402';
+const BIG_ITEM = '600126245031041190';
+const BIG_SKU = '5016042822039';
+const BIG_ITEM2 = '600129202197070073';
+const BIG_SKU2 = '4860968496626';
+const JPEG = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex');
+
+let sb: TestSandbox;
+let creds: SandboxCredentials;
+const urls = new Map<string, string>();
+
+beforeAll(async () => {
+	sb = await startTestSandbox({ orders: 250 });
+	creds = sb.nodeCredentials;
+	(sb as unknown as { server: import('http').Server }).server.on('request', (req: IncomingMessage) => {
+		urls.set(`${req.method} ${(req.url ?? '').split('?')[0]}`, req.url ?? '');
+	});
+});
+afterAll(() => sb?.close());
+beforeEach(() => sb.resetCounters());
+
+const query = (route: string) => new URL(urls.get(route) ?? '/', 'http://x').searchParams;
+const body = (route: string) => JSON.parse(sb.lastBody(route) ?? 'null') as IDataObject;
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+const order = (id: string) => sb.state.taobao.orders.get(id) as { status: number; voucherUrl: string | null; warehouseName: string | null };
+const ordersInStatus = (status: number) =>
+	(sb.state.taobao.orderList as Array<{ orderId: string; status: number }>).filter((o) => o.status === status).map((o) => o.orderId);
+const skuPrice = (item: string) => (sb.state.taobao.products.get(item) as { skuList: Array<{ price: number }> }).skuList[0].price;
+
+const receiver = {
+	address: {
+		name: '张三',
+		mobile_phone: '15068763421',
+		phone: '',
+		country: '中国',
+		state: '浙江省',
+		city: '杭州市',
+		district: '余杭区',
+		address: '文一西路969号',
+		zip: '311121',
+	},
+};
+
+/** Emits items carrying a JPEG voucher in binary property `voucher`. */
+class VoucherNode implements INodeType {
+	description = {
+		displayName: 'Voucher',
+		name: 'voucher',
+		group: ['input'],
+		version: 1,
+		description: 'Emits items with a voucher image',
+		defaults: { name: 'Voucher' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [{ displayName: 'Order IDs', name: 'orderIds', type: 'string', default: '' }],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const ids = String(this.getNodeParameter('orderIds', 0)).split(',');
+		return [
+			ids.map((orderId) => ({
+				json: { orderId },
+				binary: { voucher: { data: JPEG.toString('base64'), mimeType: 'image/jpeg', fileName: 'receipt.jpg' } },
+			})),
+		];
+	}
+}
+registerNodeType('test.voucher', new VoucherNode());
+
+const withVoucher = (orderIds: string, parameters: INodeParameters, nodeExtra = {}) =>
+	runWorkflow({
+		nodes: [
+			{ id: 'v', name: 'Voucher', type: 'test.voucher', typeVersion: 1, position: [0, 0], parameters: { orderIds } },
+			pandaPonNode(parameters, nodeExtra),
+		],
+		connections: { Voucher: { main: [[{ node: 'PandaPon', type: 'main', index: 0 }]] } },
+		credentials: creds,
+	});
+
+describe('Create', () => {
+	it('sends order lines and receiver as JSON strings, ids verbatim, amount summed in fen', async () => {
+		const { items, error } = await runPandaPon(
+			{
+				resource: 'taobaoOrder',
+				operation: 'create',
+				orderLinesSource: 'define',
+				orderLines: {
+					line: [
+						{ itemId: BIG_ITEM, skuId: BIG_SKU, quantity: 200, price: skuPrice(BIG_ITEM), currency: 'CNY' },
+						{ itemId: BIG_ITEM2, skuId: BIG_SKU2, quantity: 2, price: skuPrice(BIG_ITEM2), currency: 'CNY' },
+					],
+				},
+				purchaseAmount: 0,
+				receiver,
+				additionalFields: { orderSource: 'lazada', sellerOrderNumber: 'SO-1' },
+			},
+			creds,
+		);
+		expect(error).toBeUndefined();
+		const sent = body('POST /open/order');
+		expect(typeof sent.orderLineList).toBe('string');
+		expect(sent.orderLineList).toBe(
+			`[{"itemId":"${BIG_ITEM}","orderLineNo":"1","quantity":"200","price":"${skuPrice(BIG_ITEM)}","currency":"CNY","skuId":"${BIG_SKU}"},` +
+				`{"itemId":"${BIG_ITEM2}","orderLineNo":"2","quantity":"2","price":"${skuPrice(BIG_ITEM2)}","currency":"CNY","skuId":"${BIG_SKU2}"}]`,
+		);
+		expect(JSON.parse(sent.receiver as string)).toEqual(receiver.address);
+		expect(sent.purchaseAmount).toBe(200 * skuPrice(BIG_ITEM) + 2 * skuPrice(BIG_ITEM2));
+		expect(sent).toMatchObject({ orderSource: 'lazada', sellerOrderNumber: 'SO-1' });
+		expect(items).toHaveLength(1);
+		expect(String(items[0].json.orderId)).toMatch(/^30\d{17}$/);
+		expect(sb.count('POST /open/order')).toBe(1);
+	});
+
+	it('From Input Items makes ONE order from all items, paired with every item', async () => {
+		const input = [
+			{ id: BIG_ITEM, sku: BIG_SKU, qty: 1, price: skuPrice(BIG_ITEM) },
+			{ id: BIG_ITEM2, sku: BIG_SKU2, qty: 3, price: skuPrice(BIG_ITEM2) },
+			{ id: BIG_ITEM, sku: BIG_SKU, qty: 5, price: skuPrice(BIG_ITEM) },
+		];
+		const { items, error } = await runPandaPon(
+			{
+				resource: 'taobaoOrder',
+				operation: 'create',
+				orderLinesSource: 'inputItems',
+				line_itemId: '={{ $json.id }}',
+				line_skuId: '={{ $json.sku }}',
+				line_quantity: '={{ $json.qty }}',
+				line_price: '={{ $json.price }}',
+				line_currency: 'CNY',
+				receiver,
+			},
+			creds,
+			input,
+		);
+		expect(error).toBeUndefined();
+		expect(sb.count('POST /open/order')).toBe(1);
+		expect(items).toHaveLength(1);
+		expect(items[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		const lines = JSON.parse(body('POST /open/order').orderLineList as string) as IDataObject[];
+		expect(lines.map((l) => [l.itemId, l.quantity, l.orderLineNo])).toEqual([
+			[BIG_ITEM, '1', '1'],
+			[BIG_ITEM2, '3', '2'],
+			[BIG_ITEM, '5', '3'],
+		]);
+		expect((items[0].json.subOrders as unknown[]).length).toBe(3);
+	});
+
+	it('a bad line in one input item names the field and that item; nothing is sent', async () => {
+		const { error } = await runPandaPon(
+			{
+				resource: 'taobaoOrder',
+				operation: 'create',
+				orderLinesSource: 'inputItems',
+				line_itemId: '={{ $json.id }}',
+				line_skuId: BIG_SKU,
+				line_quantity: 1,
+				line_price: 1,
+				receiver,
+			},
+			creds,
+			[{ id: BIG_ITEM }, { id: '60012624503104119O' }],
+		);
+		expect(error?.message).toMatch(/"Item ID" must be digits only, got "60012624503104119O" \[item 1\]/);
+		expect(sb.counters().total).toBe(0);
+	});
+
+	it.each([
+		['receiver without a name', { receiver: { address: { ...receiver.address, name: '' } } }, /"Receiver" has no Name \[item 0\]/],
+		['no receiver at all', { receiver: {} }, /"Receiver" is empty \[item 0\]/],
+		['no lines', { orderLines: {} }, /"Order Lines" is empty/],
+		[
+			'zero quantity',
+			{ orderLines: { line: [{ itemId: BIG_ITEM, skuId: BIG_SKU, quantity: 0, price: 1 }] } },
+			/"Order Lines" → line 1 "Quantity" must be at least 1, got 0/,
+		],
+		[
+			'a lossy numeric item id',
+			{ orderLines: { line: [{ itemId: '={{ 600126245031041190 }}', skuId: BIG_SKU, quantity: 1, price: 1 }] } },
+			/"Order Lines" → line 1 "Item ID" (arrived as the number|must be digits)/,
+		],
+	])('refuses %s before sending', async (_name, override, message) => {
+		const { error } = await runPandaPon(
+			{
+				resource: 'taobaoOrder',
+				operation: 'create',
+				orderLinesSource: 'define',
+				orderLines: { line: [{ itemId: BIG_ITEM, skuId: BIG_SKU, quantity: 1, price: 1 }] },
+				receiver,
+				...override,
+			},
+			creds,
+		);
+		expect(error?.message).toMatch(message);
+		expect(sb.counters().total).toBe(0);
+	});
+});
+
+describe('Get Many', () => {
+	it('Return All walks pages of 100 in the query and returns one simplified item per order', async () => {
+		const total = sb.state.taobao.orderList.length;
+		expect(total).toBeGreaterThan(200);
+		const { items, error } = await runPandaPon({ resource: 'taobaoOrder', operation: 'getAll', returnAll: true }, creds);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(total);
+		expect(sb.count('GET /open/order/page')).toBe(Math.ceil(total / 100));
+		const ids = items.map((i) => String(i.json.orderId));
+		expect(ids).toContain(WAIT_PAY);
+		expect(new Set(ids).size).toBe(total);
+		expect(items[0].json.lines).toBeDefined();
+		expect(items[0].json.orderLineList).toBeUndefined();
+	});
+
+	it('filters by status', async () => {
+		const { items } = await runPandaPon(
+			{ resource: 'taobaoOrder', operation: 'getAll', limit: 5, filters: { status: 10 } },
+			creds,
+		);
+		expect(query('GET /open/order/page').get('status')).toBe('10');
+		expect(query('GET /open/order/page').get('pageSize')).toBe('5');
+		expect(items.length).toBe(5);
+		expect(items.every((i) => i.json.status === 10)).toBe(true);
+	});
+
+	it('From List pages through orders and finds one by its full ID', async () => {
+		const first = await listSearch('searchTaobaoOrders', { resource: 'taobaoOrder', operation: 'get' }, creds);
+		expect(first.results).toHaveLength(20);
+		expect(first.paginationToken).toBe('2');
+		const found = await listSearch('searchTaobaoOrders', { resource: 'taobaoOrder', operation: 'get' }, creds, PAID);
+		expect(found.results.map((r) => r.value)).toEqual([PAID]);
+	});
+});
+
+describe('Get', () => {
+	it('sends the order ID in the query; ids keep every digit; Simplify off gives the full record', async () => {
+		const { items, error } = await runPandaPon({ resource: 'taobaoOrder', operation: 'get', orderId: byId(PAID) }, creds);
+		expect(error).toBeUndefined();
+		expect(query('GET /open/order/get').get('orderId')).toBe(PAID);
+		expect(items[0].json).toMatchObject({ orderId: PAID, status: 10, receiverName: expect.any(String) });
+		expect((items[0].json.lines as IDataObject[])[0].subOrderId).toBe('3021045938172635412');
+		const full = await runPandaPon({ resource: 'taobaoOrder', operation: 'get', orderId: byId(PAID), simplify: false }, creds);
+		expect(full.items[0].json.receiver).toBeDefined();
+		expect(full.items[0].json.orderLineList).toBeDefined();
+	});
+
+	it('Continue On Fail: an unknown and a malformed ID become error items, the others succeed', async () => {
+		const { items, error } = await runPandaPon(
+			{ resource: 'taobaoOrder', operation: 'get', orderId: byId('={{ $json.id }}') },
+			creds,
+			[{ id: PAID }, { id: '3999999999999999999' }, { id: '30x' }, { id: WAIT_PAY }],
+			{ onError: 'continueRegularOutput' },
+		);
+		expect(error).toBeUndefined();
+		expect(items.map((i) => (i.pairedItem as { item: number }).item)).toEqual([0, 1, 2, 3]);
+		expect(items[0].json.orderId).toBe(PAID);
+		expect(items[1].json.code).toBe(40410);
+		expect(items[2].json.error).toMatch(/"Order" must be digits only.*\[item 2\]/);
+		expect(items[3].json.orderId).toBe(WAIT_PAY);
+		expect(sb.count('GET /open/order/get')).toBe(3);
+	});
+});
+
+describe('writes', () => {
+	it('Pay sends the order ID as a string and the order becomes paid', async () => {
+		const id = ordersInStatus(0).find((o) => o !== WAIT_PAY)!;
+		const { items, error } = await runPandaPon({ resource: 'taobaoOrder', operation: 'pay', orderId: byId(id) }, creds);
+		expect(error).toBeUndefined();
+		expect(sb.lastBody('POST /open/order/pay')).toBe(`{"orderId":"${id}"}`);
+		expect(items[0].json).toMatchObject({ orderId: id, status: 10 });
+		expect(order(id).status).toBe(10);
+	});
+
+	it('Cancel sends the reason; a second cancel fails with PandaPon\'s state error', async () => {
+		const id = ordersInStatus(0).filter((o) => o !== WAIT_PAY)[1];
+		const params = { resource: 'taobaoOrder', operation: 'cancel', orderId: byId(id), cancelReason: 'out of stock' };
+		const { items, error } = await runPandaPon(params, creds);
+		expect(error).toBeUndefined();
+		expect(body('POST /open/order/cancel')).toEqual({ orderId: id, cancelReason: 'out of stock' });
+		expect(items[0].json).toEqual({ result: true });
+		expect(order(id).status).toBe(4);
+		const again = await runPandaPon(params, creds);
+		expect(again.error?.message).toMatch(/PandaPon error 40900/);
+		expect(sb.count('POST /open/order/cancel')).toBe(2);
+	});
+
+	it('Upload Payment Voucher sends the binary image base64-encoded, once per item', async () => {
+		const id = WAIT_PAY;
+		const { items, error } = await withVoucher(id, {
+			resource: 'taobaoOrder',
+			operation: 'uploadPaymentVoucher',
+			orderId: byId('={{ $json.orderId }}'),
+			voucherSource: 'binary',
+			binaryPropertyName: 'voucher',
+		});
+		expect(error).toBeUndefined();
+		expect(body('POST /open/order/uploadVoucher')).toEqual({
+			orderId: id,
+			imageBase64: JPEG.toString('base64'),
+			fileName: 'receipt.jpg',
+		});
+		expect(items).toHaveLength(1);
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+		expect(order(id).status).toBe(1);
+		expect(order(id).voucherUrl).toContain('receipt.jpg');
+	});
+
+	it('Upload Payment Voucher by URL', async () => {
+		const id = ordersInStatus(0).filter((o) => o !== WAIT_PAY)[2];
+		const voucherUrl = 'https://example.com/receipt.jpg';
+		const { error } = await runPandaPon(
+			{ resource: 'taobaoOrder', operation: 'uploadPaymentVoucher', orderId: byId(id), voucherSource: 'url', voucherUrl },
+			creds,
+		);
+		expect(error).toBeUndefined();
+		expect(body('POST /open/order/uploadVoucher')).toEqual({ orderId: id, voucherUrl });
+		expect(order(id).voucherUrl).toBe(voucherUrl);
+	});
+
+	it('Upload Payment Voucher with a wrong binary property names what the item has and sends nothing', async () => {
+		const { error } = await withVoucher(WAIT_PAY, {
+			resource: 'taobaoOrder',
+			operation: 'uploadPaymentVoucher',
+			orderId: byId(WAIT_PAY),
+			voucherSource: 'binary',
+			binaryPropertyName: 'data',
+		});
+		expect(error?.message).toMatch(/"Input Binary Field" names binary property "data", which this item does not have/);
+		expect(error?.description).toContain('voucher');
+		expect(sb.counters().total).toBe(0);
+	});
+
+	it('Update Warehouse sends name and address with the order ID as a string', async () => {
+		const { items, error } = await runPandaPon(
+			{ resource: 'taobaoOrder', operation: 'updateWarehouse', orderId: byId(PAID), warehouseName: '一号仓库', warehouseAddress: '广西省' },
+			creds,
+		);
+		expect(error).toBeUndefined();
+		expect(sb.lastBody('POST /open/order/updateWarehouse')).toBe(
+			`{"orderId":"${PAID}","warehouseName":"一号仓库","warehouseAddress":"广西省"}`,
+		);
+		expect(items[0].json).toMatchObject({ warehouseName: '一号仓库' });
+		expect(order(PAID).warehouseName).toBe('一号仓库');
+	});
+
+	it('Update Warehouse with neither name nor address is refused before sending', async () => {
+		const { error } = await runPandaPon({ resource: 'taobaoOrder', operation: 'updateWarehouse', orderId: byId(PAID) }, creds);
+		expect(error?.message).toMatch(/"Warehouse Name" and "Warehouse Address" are both empty \[item 0\]/);
+		expect(sb.counters().total).toBe(0);
+	});
+});
+
+describe('reads', () => {
+	it('Get IM Link sends the example form {sourceType, bizId} and returns the URL', async () => {
+		const { items, error } = await runPandaPon(
+			{ resource: 'taobaoOrder', operation: 'getImLink', sourceType: 'item', bizId: '700187748440' },
+			creds,
+		);
+		expect(error).toBeUndefined();
+		expect(body('POST /open/order/page/link/get')).toEqual({ sourceType: 'item', bizId: '700187748440' });
+		expect(String(items[0].json.result)).toMatch(/^https:\/\/distributor\.taobao\.global\/.*loginToken=/);
+	});
+
+	it('Get Logistics sends the order ID in the query', async () => {
+		const shipped = ordersInStatus(11)[0];
+		const { items, error } = await runPandaPon({ resource: 'taobaoOrder', operation: 'getLogistics', orderId: byId(shipped) }, creds);
+		expect(error).toBeUndefined();
+		expect(query('GET /open/order/logistics/get').get('orderId')).toBe(shipped);
+		expect(items[0].json.orderId).toBe(shipped);
+		expect((items[0].json.logisticsList as unknown[]).length).toBeGreaterThan(0);
+	});
+});
