@@ -36,6 +36,22 @@ export const alibabaLoadOptions = {
 				.join('. '),
 		}));
 	},
+	/** Carriers a 1688 return shipment can name (logisticsCompanyNo). */
+	async getAlibabaLogisticsCompanies(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const envelope = await pandaPonApiRequest.call(this, {
+			method: 'GET',
+			path: '/alibaba/refund/logistics/company/list',
+			write: false,
+		});
+		const companies = Array.isArray(envelope.data) ? (envelope.data as IDataObject[]) : [];
+		return companies
+			.filter((c) => c.companyNo !== undefined && c.companyNo !== null && c.companyNo !== '')
+			.map((c) => ({
+				name: `${String(c.companyName ?? c.companyNo)}${c.spelling ? ` (${String(c.spelling)})` : ''}`,
+				value: String(c.companyNo),
+				description: [String(c.companyNo), c.companyPhone ? `tel. ${String(c.companyPhone)}` : ''].filter(Boolean).join(' · '),
+			}));
+	},
 };
 
 export const alibabaListSearch = {
@@ -50,7 +66,8 @@ export const alibabaListSearch = {
 		const envelope = await pandaPonApiRequest.call(this, {
 			method: 'POST',
 			path: '/v2/alibaba/order/page',
-			body: { beginPage: page, pageSize },
+			// the same paging as 1688 Order → Get Many (the sandbox's pageNo; it also accepts beginPage)
+			body: { pageNo: page, pageSize },
 			write: false,
 		});
 		const data = (envelope.data ?? {}) as IDataObject;

@@ -1,3 +1,233 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import {
+	alibabaAddressProperty,
+	alibabaOfferLocator,
+	assert1688Success,
+	readAlibabaAddress,
+	simplifyAlibabaOrder,
+} from './fields';
+import { compact, type Params } from './params';
 import type { OperationSpec } from './types';
 
-export const alibabaCartOperations: OperationSpec[] = [];
+const resource = 'alibabaCart';
+
+const cartIds: INodeProperties = {
+	displayName: 'Cart Item IDs',
+	name: 'cartIds',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 102, 104',
+	description: 'IDs of the cart lines (id in Get Many → cartItemInfos), separated by commas, or an array from an expression',
+};
+
+const readCartIds = (p: Params) => p.idList('cartIds', { required: true, max: 200 });
+
+export const alibabaCartOperations: OperationSpec[] = [
+	{
+		resource,
+		value: 'add',
+		name: 'Add',
+		action: 'Add a 1688 product to the cart',
+		description: 'Put an offer SKU into the 1688 cart (the same offer and spec add up); returns the cart item ID (inferred endpoint)',
+		catalogId: '1688.cart.add',
+		method: 'POST',
+		path: '/alibaba/cart/add',
+		write: true,
+		checkHint: 'Check the cart with Get Many (1688 Cart) before adding again',
+		properties: [
+			alibabaOfferLocator('offerId', 'The 1688 offer to add: its numeric offer ID or product page URL'),
+			{
+				displayName: 'Spec ID',
+				name: 'specId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. e61a85a671bb3d0301d0412b51641c6b',
+				description: "The SKU's 32-character specId (Get 1688 product → skus); empty takes the first SKU",
+			},
+			{
+				displayName: 'Quantity',
+				name: 'quantity',
+				type: 'number',
+				typeOptions: { minValue: 1, numberPrecision: 0 },
+				default: 1,
+				required: true,
+				description: 'Pieces to add',
+			},
+		],
+		request: (p) => ({
+			body: compact({
+				offerId: p.id('offerId'),
+				specId: p.string('specId', { maxLength: 64 }),
+				quantity: p.int('quantity', { min: 1, max: 99999, required: true }),
+			}),
+		}),
+	},
+	{
+		resource,
+		value: 'getAll',
+		name: 'Get Many',
+		action: 'Get many 1688 cart items',
+		description:
+			"The valid lines of the credential user's 1688 cart, grouped by seller: one item per seller with its lines in cartItemInfos (id = cart item ID, price in fen)",
+		catalogId: '1688.cart.list',
+		method: 'GET',
+		path: '/v2/alibaba/cart/list',
+		write: false,
+		properties: [],
+		request: () => ({}),
+		resultPath: 'enableList',
+	},
+	{
+		resource,
+		value: 'updateQuantity',
+		name: 'Update Quantity',
+		action: 'Update the quantity of a 1688 cart item',
+		description: 'Set the quantity of one 1688 cart line, optionally with product and container labels for the forwarder',
+		catalogId: '1688.cart.editQuantity',
+		method: 'POST',
+		path: '/alibaba/cart/edit-quantity',
+		write: true,
+		checkHint: 'Check the line with Get Many (1688 Cart)',
+		properties: [
+			{
+				displayName: 'Cart Item ID',
+				name: 'id',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'e.g. 102',
+				description: 'ID of the cart line (id in Get Many → cartItemInfos)',
+			},
+			{
+				displayName: 'Quantity',
+				name: 'quantity',
+				type: 'number',
+				typeOptions: { minValue: 1, numberPrecision: 0 },
+				default: 1,
+				required: true,
+				description: 'New number of pieces',
+			},
+			{
+				displayName: 'Additional Fields',
+				name: 'cartFields',
+				type: 'collection',
+				placeholder: 'Add Field',
+				default: {},
+				options: [
+					{ displayName: 'Product No', name: 'productNo', type: 'string', default: '', description: 'Product number label for the forwarder' },
+					{ displayName: 'Container', name: 'container', type: 'string', default: '', description: 'Container or box number label for the forwarder' },
+				],
+			},
+		],
+		request: (p) => {
+			const extra = p.collection('cartFields');
+			return {
+				body: compact({
+					id: p.id('id'),
+					quantity: p.int('quantity', { min: 1, max: 99999, required: true }),
+					productNo: String(extra.productNo ?? '').trim(),
+					container: String(extra.container ?? '').trim(),
+				}),
+			};
+		},
+	},
+	{
+		resource,
+		value: 'delete',
+		name: 'Delete',
+		action: 'Delete 1688 cart items',
+		description: 'Remove lines from the 1688 cart (inferred endpoint)',
+		catalogId: '1688.cart.delete',
+		method: 'POST',
+		path: '/alibaba/cart/delete',
+		write: true,
+		checkHint: 'Check the cart with Get Many (1688 Cart)',
+		properties: [cartIds],
+		request: (p) => ({ body: { cartIds: readCartIds(p) } }),
+	},
+	{
+		resource,
+		value: 'previewOrder',
+		name: 'Preview Order',
+		action: 'Preview an order from the 1688 cart',
+		description:
+			"Price cart lines before ordering: payment and freight (fen) per seller. Fails with 1688's error code when 1688 reports success: false (inferred endpoint).",
+		catalogId: '1688.cart.previewOrder',
+		method: 'POST',
+		path: '/alibaba/cart/create/preview',
+		write: false,
+		properties: [cartIds, alibabaAddressProperty(false)],
+		request: (p) => ({ body: compact({ cartIds: readCartIds(p), addressParam: readAlibabaAddress(p, false) }) }),
+		simplify: (record) => assert1688Success(record, 'cart order preview'),
+	},
+	{
+		resource,
+		value: 'createOrder',
+		name: 'Create Order',
+		action: 'Create an order from the 1688 cart',
+		description: 'Order cart lines; 1688 makes one order per seller (one item each) and removes the lines from the cart',
+		catalogId: '1688.cart.createOrder',
+		method: 'POST',
+		path: '/alibaba/cart/create/order',
+		write: true,
+		checkHint: 'Look for the new orders with Get Many (1688 Order, status Awaiting Payment) and check the cart',
+		properties: [
+			cartIds,
+			alibabaAddressProperty(true),
+			{
+				displayName: 'Flow',
+				name: 'flow',
+				type: 'string',
+				default: 'general',
+				required: true,
+				description: '1688 order flow; "general" for normal purchases',
+			},
+			{
+				displayName: 'Additional Fields',
+				name: 'orderFields',
+				type: 'collection',
+				placeholder: 'Add Field',
+				default: {},
+				options: [
+					{ displayName: 'District Code', name: 'districtCode', type: 'string', default: '', placeholder: 'e.g. 310107', description: 'Administrative district code of the receiving address' },
+					{ displayName: 'Message', name: 'message', type: 'string', default: '', description: 'Order remark the seller sees' },
+					{ displayName: 'Shop Promotion ID', name: 'shopPromotionId', type: 'string', default: '', description: 'Shop promotion to apply (from Preview Order)' },
+					{ displayName: 'Staff Name', name: 'staffName', type: 'string', default: '', description: 'Name of the employee placing the order' },
+					{ displayName: 'Trade Type', name: 'tradeType', type: 'string', default: '', description: 'Trade mode from the preview; leave empty for the default' },
+					{
+						displayName: 'User ID',
+						name: 'userId',
+						type: 'string',
+						default: '',
+						description: "PandaPon user whose cart it is; empty uses the credential's User ID",
+					},
+				],
+			},
+		],
+		request: (p) => {
+			const extra = p.collection('orderFields');
+			const address = readAlibabaAddress(p, true)!;
+			const district = String(extra.districtCode ?? '').trim();
+			if (district) {
+				if (!/^\d{6,12}$/.test(district)) p.fail('orderFields', `has District Code "${district.slice(0, 20)}", which is not 6 to 12 digits`, 'Use the administrative code, e.g. 310107.');
+				address.districtCode = district;
+			}
+			return {
+				body: compact({
+					flow: p.string('flow', { required: true }),
+					message: String(extra.message ?? '').trim(),
+					shopPromotionId: String(extra.shopPromotionId ?? '').trim(),
+					tradeType: String(extra.tradeType ?? '').trim(),
+					addressParam: address,
+					cartIds: readCartIds(p),
+					userId: String(extra.userId ?? '').trim(),
+					staffName: String(extra.staffName ?? '').trim(),
+				}),
+			};
+		},
+		simplify: simplifyAlibabaOrder,
+	},
+];
+

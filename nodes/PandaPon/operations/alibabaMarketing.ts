@@ -1,3 +1,81 @@
-import type { OperationSpec } from './types';
+import type { INodeProperties } from 'n8n-workflow';
 
-export const alibabaMarketingOperations: OperationSpec[] = [];
+import { LANGUAGES } from './fields';
+import { compact } from './params';
+import type { OperationSpec, PagingSpec } from './types';
+
+const resource = 'alibabaMarketing';
+
+const paging: PagingSpec = {
+	pageParam: 'beginPage',
+	sizeParam: 'pageSize',
+	in: 'body',
+	listPath: 'data',
+	totalPath: 'totalRecords',
+	maxPageSize: 50,
+};
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Keyword',
+		name: 'keyword',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 背心',
+		description: 'Only offers whose title contains this; leave empty for the whole selection',
+	},
+	{
+		displayName: 'Language',
+		name: 'country',
+		type: 'options',
+		options: LANGUAGES,
+		default: 'en',
+		description: 'Language of the translated titles',
+	},
+];
+
+function selection(value: string, name: string, action: string, description: string, catalogId: string, path: string): OperationSpec {
+	return {
+		resource,
+		value,
+		name,
+		action,
+		description: `${description}; one item per offer (inferred endpoint)`,
+		catalogId,
+		method: 'POST',
+		path,
+		write: false,
+		properties,
+		request: (p) => ({
+			body: compact({ keyword: p.string('keyword'), country: p.oneOf('country', LANGUAGES.map((l) => l.value as string)) }),
+		}),
+		paging,
+	};
+}
+
+export const alibabaMarketingOperations: OperationSpec[] = [
+	selection(
+		'globalStrictSelection',
+		'Global Strict Selection',
+		'Get 1688 global strict selection offers',
+		"Offers of 1688's global strict selection programme (全球严选)",
+		'1688.marketing.globalStrictSelection',
+		'/alibaba/marketing/globalStrictSelection',
+	),
+	selection(
+		'strictSelection',
+		'1688 Strict Selection',
+		'Get 1688 strict selection offers',
+		"Offers of 1688's strict selection programme (1688严选)",
+		'1688.marketing.strictSelection',
+		'/alibaba/marketing/strictSelection',
+	),
+	selection(
+		'hotSellingList',
+		'Hot Selling List',
+		'Get the 1688 hot selling list',
+		'The 1688 best-seller ranking (热销榜单), best sellers first',
+		'1688.marketing.hotList',
+		'/alibaba/marketing/hotList',
+	),
+];

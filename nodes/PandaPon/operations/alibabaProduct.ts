@@ -1,3 +1,336 @@
-import type { OperationSpec } from './types';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-export const alibabaProductOperations: OperationSpec[] = [];
+import {
+	LANGUAGES,
+	alibabaOfferLocator,
+	readSearchFilters,
+	searchFilterCollection,
+	simplifyAlibabaProduct,
+} from './fields';
+import { compact, type Params } from './params';
+import type { OperationSpec, PagingSpec } from './types';
+
+const resource = 'alibabaProduct';
+
+/** The 1688 goods queries: beginPage/pageSize with {totalRecords, …, data[]} totals. */
+const beginPaging: PagingSpec = {
+	pageParam: 'beginPage',
+	sizeParam: 'pageSize',
+	in: 'body',
+	listPath: 'data',
+	totalPath: 'totalRecords',
+	maxPageSize: 50,
+};
+
+/** The recommendation calls page with pageNo (documented for related offers). */
+const pageNoPaging: PagingSpec = { ...beginPaging, pageParam: 'pageNo' };
+
+const keyword = (required: boolean): INodeProperties => ({
+	displayName: 'Keyword',
+	name: 'keyword',
+	type: 'string',
+	default: '',
+	required,
+	placeholder: 'e.g. 男鞋 or men shoes',
+	description: required
+		? 'What to search for; Chinese keywords match 1688 titles best'
+		: 'Only offers whose title contains this; leave empty for all',
+});
+
+const language: INodeProperties = {
+	displayName: 'Language',
+	name: 'language',
+	type: 'options',
+	options: LANGUAGES,
+	default: 'en',
+	description: 'Language of the translated names',
+};
+
+const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+
+async function imageBase64(p: Params): Promise<IDataObject> {
+	const source = p.oneOf('imageSource', ['binary', 'url']);
+	if (source === 'binary') {
+		const file = await p.binary('binaryPropertyName');
+		if (file.buffer.length === 0) p.fail('binaryPropertyName', `names an empty file (${file.fileName})`, 'Pass a JPEG or PNG image.');
+		if (file.buffer.length > MAX_IMAGE_BYTES) {
+			p.fail('binaryPropertyName', `names a file of ${file.buffer.length} bytes, more than 10 MB`, 'Resize the image (e.g. with the Edit Image node) first.');
+		}
+		return { imageBase64: file.buffer.toString('base64') };
+	}
+	const url = p.string('imageUrl', { required: true });
+	if (!/^https?:\/\/\S+$/i.test(url)) p.fail('imageUrl', `must be an http(s) URL, got "${url.slice(0, 60)}"`, 'Enter the full image address, e.g. https://cbu01.alicdn.com/img/ibank/….jpg.');
+	let buffer: Buffer;
+	try {
+		const body = (await p.ctx.helpers.httpRequest({ method: 'GET', url, encoding: 'arraybuffer', json: false, timeout: 30000 })) as ArrayBuffer | Buffer;
+		buffer = Buffer.isBuffer(body) ? body : Buffer.from(body);
+	} catch (error) {
+		const status = (error as { httpCode?: string; response?: { status?: number } }).response?.status;
+		return p.fail('imageUrl', `could not be downloaded (${status ? `HTTP ${status}` : (error as Error).message.slice(0, 80)})`, 'Check that the image URL opens in a browser without logging in.');
+	}
+	if (buffer.length === 0) p.fail('imageUrl', 'points to an empty file', 'Use the URL of the image itself.');
+	if (buffer.length > MAX_IMAGE_BYTES) p.fail('imageUrl', `points to ${buffer.length} bytes, more than 10 MB`, 'Use a smaller image.');
+	// 1688 takes the picture as base64; the address goes along as documented (imageAddress)
+	return { imageBase64: buffer.toString('base64'), imageAddress: url };
+}
+
+export const alibabaProductOperations: OperationSpec[] = [
+	{
+		resource,
+		value: 'get',
+		name: 'Get',
+		action: 'Get a 1688 product',
+		description: 'Get one 1688 offer with titles, images, SKUs (spec IDs, yuan prices, stock) and seller',
+		catalogId: '1688.product.get',
+		method: 'POST',
+		path: '/alibaba/product/detail/get',
+		write: false,
+		properties: [
+			alibabaOfferLocator(),
+			{
+				displayName: 'Options',
+				name: 'productOptions',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Language',
+						name: 'country',
+						type: 'options',
+						options: LANGUAGES,
+						default: 'en',
+						description: 'Translation language (PandaPon currently translates to English)',
+					},
+					{
+						displayName: 'Out Member ID',
+						name: 'outMemberId',
+						type: 'string',
+						default: '',
+						description: 'Your own ID for the end customer, passed through to 1688',
+					},
+				],
+			},
+		],
+		request: (p) => {
+			const o = p.collection('productOptions');
+			return { body: compact({ offerId: p.id('offerId'), country: String(o.country || 'en'), outMemberId: String(o.outMemberId ?? '') }) };
+		},
+		simplify: simplifyAlibabaProduct,
+	},
+	{
+		resource,
+		value: 'searchByKeyword',
+		name: 'Search by Keyword',
+		action: 'Search 1688 products by keyword',
+		description: 'Find 1688 offers by keyword, with price (yuan), category and sort filters; one item per offer',
+		catalogId: '1688.product.keywordQuery',
+		method: 'POST',
+		path: '/alibaba/product/keywords/query',
+		write: false,
+		properties: [keyword(true), searchFilterCollection()],
+		request: (p) => ({ body: { keyword: p.string('keyword', { required: true }), ...readSearchFilters(p, false) } }),
+		paging: beginPaging,
+	},
+	{
+		resource,
+		value: 'searchByImage',
+		name: 'Search by Image',
+		action: 'Search 1688 products by image',
+		description: 'Find 1688 offers that look like a picture (from a binary property or a URL, sent as base64); one item per offer',
+		catalogId: '1688.product.imageQuery',
+		method: 'POST',
+		path: '/alibaba/product/image/query',
+		write: false,
+		properties: [
+			{
+				displayName: 'Image Source',
+				name: 'imageSource',
+				type: 'options',
+				options: [
+					{ name: 'Binary File', value: 'binary', description: 'An image in a binary property of the input item' },
+					{ name: 'URL', value: 'url', description: 'An image on the web; the node downloads it' },
+				],
+				default: 'binary',
+				description: 'Where the picture comes from',
+			},
+			{
+				displayName: 'Input Binary Field',
+				name: 'binaryPropertyName',
+				type: 'string',
+				default: 'data',
+				required: true,
+				displayOptions: { show: { imageSource: ['binary'] } },
+				hint: 'The name of the input binary field containing the image',
+				description: 'Binary property of the input item that holds the image (JPEG or PNG), usually "data"',
+			},
+			{
+				displayName: 'Image URL',
+				name: 'imageUrl',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'e.g. https://cbu01.alicdn.com/img/ibank/O1CN01Gf8JoQ20i0lN5N8v2_!!2207943566882-0-cib.jpg',
+				displayOptions: { show: { imageSource: ['url'] } },
+				description: 'Public address of the image; it is downloaded and sent as base64 together with the URL',
+			},
+			{
+				displayName: 'Region',
+				name: 'region',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 120,400,50,300',
+				description: 'Which part of the picture to match (1688 subject region); leave empty to let 1688 choose',
+			},
+			searchFilterCollection(),
+		],
+		request: async (p) => {
+			const filters = readSearchFilters(p, true);
+			const image = await imageBase64(p);
+			return { body: compact({ ...image, region: p.string('region'), ...filters }) };
+		},
+		paging: beginPaging,
+	},
+	{
+		resource,
+		value: 'searchInShop',
+		name: 'Search in Shop',
+		action: 'Search a 1688 shop',
+		description: "Find offers of one 1688 seller (by the seller's open ID), optionally by keyword; one item per offer",
+		catalogId: '1688.product.shopQuery',
+		method: 'POST',
+		path: '/alibaba/product/query/selleroffer',
+		write: false,
+		properties: [
+			{
+				displayName: 'Seller Open ID',
+				name: 'sellerOpenId',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'e.g. BBBgGWh2O6JFI6v1aQuZVgRIA',
+				description: 'Encrypted seller ID of the shop (sellerOpenId in Get or search results)',
+			},
+			keyword(false),
+			searchFilterCollection(),
+		],
+		request: (p) => ({
+			body: compact({
+				sellerOpenId: p.string('sellerOpenId', { required: true }),
+				keyword: p.string('keyword'),
+				...readSearchFilters(p, true),
+			}),
+		}),
+		paging: beginPaging,
+	},
+	{
+		resource,
+		value: 'getCategory',
+		name: 'Get Category',
+		action: 'Get a 1688 category',
+		description: 'Get a 1688 category by ID with its Chinese and translated name (inferred endpoint)',
+		catalogId: '1688.product.getCategory',
+		method: 'POST',
+		path: '/alibaba/product/category/get',
+		write: false,
+		properties: [
+			{
+				displayName: 'Category ID',
+				name: 'categoryId',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'e.g. 1031910',
+				description: 'Numeric 1688 category ID (categoryId in products and search results)',
+			},
+			language,
+		],
+		request: (p) => ({ body: { categoryId: p.id('categoryId'), language: p.oneOf('language', LANGUAGES.map((l) => l.value)) } }),
+	},
+	{
+		resource,
+		value: 'getRecommendations',
+		name: 'Get Recommendations',
+		action: 'Get recommended 1688 products',
+		description: 'List offers 1688 recommends (best sellers first in the sandbox); one item per offer (inferred endpoint)',
+		catalogId: '1688.product.recommend',
+		method: 'POST',
+		path: '/alibaba/product/productRecommendQuery',
+		write: false,
+		properties: [
+			language,
+			{
+				displayName: 'Out Member ID',
+				name: 'outMemberId',
+				type: 'string',
+				default: '',
+				description: 'Your own ID for the end customer, passed through to 1688',
+			},
+		],
+		request: (p) => ({ body: compact({ language: p.oneOf('language', LANGUAGES.map((l) => l.value)), outMemberId: p.string('outMemberId') }) }),
+		paging: pageNoPaging,
+	},
+	{
+		resource,
+		value: 'getRelated',
+		name: 'Get Related',
+		action: 'Get related 1688 products',
+		description: 'List offers related to one offer; one item per offer',
+		catalogId: '1688.product.related',
+		method: 'POST',
+		path: '/v2/alibaba/product/productRelatedRecommendQuery',
+		write: false,
+		properties: [
+			{
+				displayName: 'Offer ID',
+				name: 'offerId',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'e.g. 743470146022 or f6vE-dfY1NV37oG_fz9WSA',
+				description: 'The seed offer: its numeric offer ID, or its v2 offerMapId',
+			},
+			{ ...language, options: LANGUAGES.filter((l) => ['en', 'vi'].includes(l.value as string)), description: 'Language of the translated titles (en or vi)' },
+		],
+		request: (p) => {
+			const offerId = p.string('offerId', { required: true });
+			if (!/^[\w-]{1,64}$/.test(offerId)) p.fail('offerId', `must be an offer ID or offerMapId, got "${offerId.slice(0, 40)}"`, 'Use the digits of a 1688 offer ID or the offerMapId from a v2 result.');
+			return { body: { offerId, language: p.oneOf('language', ['en', 'vi']) } };
+		},
+		paging: pageNoPaging,
+	},
+	{
+		resource,
+		value: 'decryptWangwang',
+		name: 'Decrypt Wangwang ID',
+		action: 'Decrypt a 1688 seller Wangwang ID',
+		description: "Turn a seller's encrypted open ID into the Wangwang (Aliwangwang chat) nickname and chat URL",
+		catalogId: '1688.product.decryptWangwang',
+		method: 'POST',
+		path: '/alibaba/product/openuid/decrypt',
+		write: false,
+		properties: [
+			{
+				displayName: 'Open UID',
+				name: 'openUid',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'e.g. BBBgGWh2O6JFI6v1aQuZVgRIA',
+				description: "The seller's encrypted open ID (sellerOpenId of an offer)",
+			},
+			{
+				displayName: 'Offer ID',
+				name: 'offerId',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'e.g. 743470146022',
+				description: 'An offer of that seller, digits only',
+			},
+		],
+		// the API types this offerId as a string, unlike Get
+		request: (p) => ({ body: { openUid: p.string('openUid', { required: true }), offerId: p.idDigits('offerId') } }),
+	},
+];
+

@@ -1,4 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { JsonInteger } from '../transport/json';
+import { compact, type Params } from './params';
 
 /** Enum values from the catalog, shared by several operations. */
 export const GOODS_STATUS_1688 = [
@@ -57,5 +60,469 @@ export function alibabaOrderLocator(
 				],
 			},
 		],
+	};
+}
+
+// ------------------------------------------------------------------ 1688 offers
+
+/** A 1688 offer (product) by its numeric ID or its detail.1688.com URL. */
+export function alibabaOfferLocator(
+	name = 'offerId',
+	description = 'The 1688 offer (product): its numeric offer ID, or the URL of its 1688 product page',
+): INodeProperties {
+	return {
+		displayName: 'Offer',
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'id', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 743470146022',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\s*\\d{1,20}\\s*$', errorMessage: 'A 1688 offer ID is digits only' },
+					},
+				],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: 'e.g. https://detail.1688.com/offer/743470146022.html',
+				extractValue: { type: 'regex', regex: 'offer/(\\d{1,20})\\.html' },
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '.*offer/\\d{1,20}\\.html.*', errorMessage: 'The URL has no offer/<digits>.html part' },
+					},
+				],
+			},
+		],
+	};
+}
+
+// ------------------------------------------------------------------ money and small checks
+
+const YUAN = /^\d{1,9}(\.\d{1,2})?$/;
+
+/** A price filter in yuan as the decimal string 1688 expects ("239.99"); '' when left blank. */
+export function yuanString(p: Params, name: string, value: unknown): string {
+	if (value === undefined || value === null || value === '') return '';
+	const text = typeof value === 'number' ? String(value) : String(value).trim();
+	if (text === '') return '';
+	if (!YUAN.test(text)) {
+		p.fail(name, `must be an amount in yuan such as 239.99, got "${text.slice(0, 40)}"`, 'Enter yuan (CNY) with at most two decimals, without a currency sign.');
+	}
+	return text;
+}
+
+/** Digits of an id held inside a collection, e.g. a cargo line's offer ID. */
+export function digitsIn(p: Params, name: string, where: string, value: unknown): string {
+	const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : String(value ?? '').trim();
+	if (text === '') p.fail(name, `${where} is empty`, 'Enter the id, digits only.');
+	if (!/^\d{1,20}$/.test(text)) {
+		p.fail(name, `${where} must be digits only, got "${text.slice(0, 40)}"`, 'Copy the id exactly as PandaPon or 1688 shows it.');
+	}
+	return text.replace(/^0+(?=\d)/, '');
+}
+
+/** A positive whole quantity held inside a collection. */
+export function quantityIn(p: Params, name: string, where: string, value: unknown): number {
+	const n = typeof value === 'number' ? value : Number(String(value ?? '').trim());
+	if (value === '' || value === undefined || value === null || !Number.isSafeInteger(n) || n < 1) {
+		p.fail(name, `${where} must be a whole number of at least 1, got "${String(value ?? '').slice(0, 40)}"`, 'Enter how many pieces to buy.');
+	}
+	return n;
+}
+
+// ------------------------------------------------------------------ 1688 product search filters
+
+export const KEYWORD_FILTERS = [
+	{ name: 'Ships Today', value: 'shipInToday', description: 'Only offers the seller ships the same day' },
+	{ name: 'ksCiphertext', value: 'ksCiphertext', description: 'Flag used in the PandaPon examples; meaning not documented' },
+];
+
+export const SORTS: Record<string, string> = {
+	priceAsc: '{"price":"asc"}',
+	priceDesc: '{"price":"desc"}',
+};
+
+/** Optional filters of the 1688 keyword, image and shop searches. */
+export function searchFilterCollection(): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		description: 'Narrow or order the results',
+		options: [
+			{
+				displayName: 'Category ID',
+				name: 'categoryId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1031910',
+				description: 'Only offers of this 1688 category (numeric ID, see Get Category)',
+			},
+			{
+				displayName: 'Flags',
+				name: 'filter',
+				type: 'multiOptions',
+				options: KEYWORD_FILTERS,
+				default: [],
+				description: 'Filter flags, sent comma-separated',
+			},
+			{
+				displayName: 'Language',
+				name: 'country',
+				type: 'options',
+				options: LANGUAGES,
+				default: 'en',
+				description: 'Language of the translated titles (PandaPon currently translates to English)',
+			},
+			{
+				displayName: 'Max Price (Yuan)',
+				name: 'priceEnd',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 99.50',
+				description: 'Highest unit price in yuan (CNY) as a decimal, e.g. 99.50 for CNY 99.50',
+			},
+			{
+				displayName: 'Min Price (Yuan)',
+				name: 'priceStart',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 10',
+				description: 'Lowest unit price in yuan (CNY) as a decimal, e.g. 10 or 9.90',
+			},
+			{
+				displayName: 'Out Member ID',
+				name: 'outMemberId',
+				type: 'string',
+				default: '',
+				description: 'Your own ID for the end customer searching, passed through to 1688',
+			},
+			{
+				displayName: 'Sort',
+				name: 'sort',
+				type: 'options',
+				options: [
+					{ name: 'Best Match', value: '' },
+					{ name: 'Price: Low to High', value: 'priceAsc' },
+					{ name: 'Price: High to Low', value: 'priceDesc' },
+				],
+				default: '',
+				description: 'Order of the results (sent to 1688 as a JSON string such as {"price":"asc"})',
+			},
+		],
+	};
+}
+
+/** Reads the Filters collection into the body fields the 1688 searches take. */
+export function readSearchFilters(p: Params, categoryIsInteger: boolean): IDataObject {
+	const f = p.collection('filters');
+	const body: IDataObject = { country: String(f.country || 'en') };
+	const flags = Array.isArray(f.filter) ? (f.filter as string[]) : String(f.filter ?? '').split(',').filter(Boolean);
+	if (flags.length) body.filter = flags.map((s) => s.trim()).join(',');
+	const sort = String(f.sort ?? '');
+	if (sort) {
+		if (!SORTS[sort]) p.fail('filters', `has an unknown Sort "${sort.slice(0, 40)}"`, 'Pick a sort order from the list.');
+		body.sort = SORTS[sort];
+	}
+	const priceStart = yuanString(p, 'filters', f.priceStart);
+	const priceEnd = yuanString(p, 'filters', f.priceEnd);
+	if (priceStart) body.priceStart = priceStart;
+	if (priceEnd) body.priceEnd = priceEnd;
+	if (priceStart && priceEnd && Number(priceStart) > Number(priceEnd)) {
+		p.fail('filters', `has Min Price ${priceStart} above Max Price ${priceEnd}`, 'Swap the two prices.');
+	}
+	const category = String(f.categoryId ?? '').trim();
+	if (category) {
+		const digits = digitsIn(p, 'filters', 'Category ID', category);
+		body.categoryId = categoryIsInteger ? new JsonInteger(digits) : digits;
+	}
+	if (f.outMemberId) body.outMemberId = String(f.outMemberId);
+	return body;
+}
+
+export const LANGUAGES = [
+	{ name: 'English', value: 'en' },
+	{ name: 'Vietnamese', value: 'vi' },
+	{ name: 'Thai', value: 'th' },
+	{ name: 'Spanish', value: 'es' },
+];
+
+// ------------------------------------------------------------------ 1688 China receiving address
+
+const ADDRESS_FIELDS: Array<{ name: string; displayName: string; description: string; required: boolean; placeholder: string }> = [
+	{ name: 'fullName', displayName: 'Full Name', description: 'Consignee at the China address, usually your forwarding warehouse', required: true, placeholder: 'e.g. Zhang San' },
+	{ name: 'mobile', displayName: 'Mobile', description: 'Consignee mobile number', required: true, placeholder: 'e.g. 18600888861' },
+	{ name: 'phone', displayName: 'Phone', description: 'Consignee phone (the mobile number again if there is no landline)', required: true, placeholder: 'e.g. 18600888861' },
+	{ name: 'provinceText', displayName: 'Province', description: 'Province name in Chinese', required: true, placeholder: 'e.g. 浙江省' },
+	{ name: 'cityText', displayName: 'City', description: 'City name in Chinese', required: true, placeholder: 'e.g. 杭州市' },
+	{ name: 'areaText', displayName: 'District', description: 'District or county name in Chinese', required: false, placeholder: 'e.g. 西湖区' },
+	{ name: 'townText', displayName: 'Town', description: 'Town or street-level area in Chinese', required: true, placeholder: 'e.g. 转塘街道' },
+	{ name: 'address', displayName: 'Street Address', description: 'Detailed address line', required: true, placeholder: 'e.g. 转塘街道832号' },
+	{ name: 'postCode', displayName: 'Post Code', description: 'Postal code', required: false, placeholder: 'e.g. 310024' },
+];
+
+/** The 1688 addressParam as one group of fields. */
+export function alibabaAddressProperty(required: boolean, name = 'addressParam'): INodeProperties {
+	return {
+		displayName: 'Receiving Address',
+		name,
+		type: 'fixedCollection',
+		placeholder: 'Add Address',
+		default: {},
+		required,
+		description: required
+			? 'Where in China the seller ships to (usually your forwarding warehouse). Required.'
+			: 'Where in China the seller ships to (usually your forwarding warehouse). Optional here; freight is computed for it.',
+		options: [
+			{
+				displayName: 'Address',
+				name: 'address',
+				values: ADDRESS_FIELDS.map((f) => ({
+					displayName: f.displayName,
+					name: f.name,
+					type: 'string' as const,
+					default: '',
+					placeholder: f.placeholder,
+					description: required && f.required ? `${f.description}. Required.` : f.description,
+				})),
+			},
+		],
+	};
+}
+
+/** Builds addressParam; with `required`, every field 1688 requires must be filled. */
+export function readAlibabaAddress(p: Params, required: boolean, name = 'addressParam'): IDataObject | undefined {
+	const group = (p.collection(name).address ?? {}) as IDataObject;
+	const out: IDataObject = {};
+	for (const f of ADDRESS_FIELDS) {
+		const v = String(group[f.name] ?? '').trim();
+		if (v) out[f.name] = v;
+	}
+	if (!required && Object.keys(out).length === 0) return undefined;
+	const missing = ADDRESS_FIELDS.filter((f) => f.required && !out[f.name]).map((f) => f.displayName);
+	if (required && missing.length) {
+		p.fail(name, `is missing ${missing.join(', ')}`, 'Fill in the China receiving address (Add Address), e.g. your forwarding warehouse.');
+	}
+	return out;
+}
+
+// ------------------------------------------------------------------ cargo lines (1688 order preview/create)
+
+export const CARGO_SOURCE: INodeProperties = {
+	displayName: 'Cargo Source',
+	name: 'cargoSource',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{ name: 'Define Below', value: 'define', description: 'Enter the goods lines here; each input item makes its own request' },
+		{
+			name: 'From Input Items',
+			value: 'items',
+			description: 'One goods line per input item; all items together make ONE request',
+		},
+	],
+	default: 'define',
+	description: 'Where the goods lines come from',
+};
+
+export function cargoProperties(withSeller: boolean, specRequired: boolean): INodeProperties[] {
+	const sellerHelp = 'Encrypted seller ID (sellerOpenId from Get or a search), e.g. BBBgGWh2O6JFI6v1aQuZVgRIA; lets one request cover several sellers';
+	const specHelp = `SKU spec ID: the 32-character specId from the product's SKUs (Get 1688 product)${specRequired ? '' : '; may be left empty for offers with a single SKU'}`;
+	const line: INodeProperties[] = [
+		{ displayName: 'Offer ID', name: 'offerId', type: 'string', default: '', placeholder: 'e.g. 743470146022', description: '1688 offer (product) ID, digits only' },
+		{ displayName: 'Spec ID', name: 'specId', type: 'string', default: '', placeholder: 'e.g. e61a85a671bb3d0301d0412b51641c6b', description: specHelp },
+		{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 1, numberPrecision: 0 }, default: 1, description: 'Pieces to buy' },
+		...(withSeller
+			? [{ displayName: 'Seller Open ID', name: 'sellerOpenId', type: 'string' as const, default: '', description: sellerHelp }]
+			: []),
+	];
+	return [
+		CARGO_SOURCE,
+		{
+			displayName: 'Cargo Lines',
+			name: 'cargo',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Line',
+			default: {},
+			displayOptions: { show: { cargoSource: ['define'] } },
+			description: 'Goods to order: offer, SKU and quantity per line',
+			options: [{ displayName: 'Line', name: 'line', values: line }],
+		},
+		{
+			displayName: 'Offer ID',
+			name: 'cargoOfferId',
+			type: 'string',
+			default: '={{ $json.offerId }}',
+			required: true,
+			displayOptions: { show: { cargoSource: ['items'] } },
+			description: 'The line\'s 1688 offer ID, digits only, read from each input item (e.g. {{ $json.offerId }})',
+		},
+		{
+			displayName: 'Spec ID',
+			name: 'cargoSpecId',
+			type: 'string',
+			default: '={{ $json.specId }}',
+			displayOptions: { show: { cargoSource: ['items'] } },
+			description: `${specHelp}, read from each input item`,
+		},
+		{
+			displayName: 'Quantity',
+			name: 'cargoQuantity',
+			type: 'string',
+			default: '={{ $json.quantity }}',
+			required: true,
+			displayOptions: { show: { cargoSource: ['items'] } },
+			description: 'Pieces to buy, a whole number read from each input item',
+		},
+		...(withSeller
+			? [
+					{
+						displayName: 'Seller Open ID',
+						name: 'cargoSellerOpenId',
+						type: 'string' as const,
+						default: '={{ $json.sellerOpenId }}',
+						displayOptions: { show: { cargoSource: ['items'] } },
+						description: `${sellerHelp}, read from each input item`,
+					},
+				]
+			: []),
+	];
+}
+
+function cargoLine(p: Params, name: string, where: string, v: IDataObject, withSeller: boolean, specRequired: boolean): IDataObject {
+	const specId = String(v.specId ?? '').trim();
+	if (specRequired && !specId) p.fail(name, `${where}: Spec ID is empty`, "Copy the specId of the SKU from Get (1688 Product) → productSkuInfos.");
+	if (specId && !/^[0-9a-zA-Z]{1,64}$/.test(specId)) {
+		p.fail(name, `${where}: Spec ID must be letters and digits only, got "${specId.slice(0, 40)}"`, 'Copy the 32-character specId from the product SKUs.');
+	}
+	return compact({
+		offerId: new JsonInteger(digitsIn(p, name, `${where}: Offer ID`, v.offerId)),
+		specId,
+		quantity: quantityIn(p, name, `${where}: Quantity`, v.quantity),
+		sellerOpenId: withSeller ? String(v.sellerOpenId ?? '').trim() : undefined,
+	});
+}
+
+/** Cargo lines of one item from the Cargo Lines collection. */
+export function readCargo(p: Params, withSeller: boolean, specRequired: boolean): IDataObject[] {
+	const lines = ((p.collection('cargo').line ?? []) as IDataObject[]) ?? [];
+	if (lines.length === 0) p.fail('cargo', 'has no lines', 'Add at least one line (offer, spec and quantity), or set Cargo Source to From Input Items.');
+	return lines.map((v, i) => cargoLine(p, 'cargo', `line ${i + 1}`, v, withSeller, specRequired));
+}
+
+/** One cargo line per input item. */
+export function readCargoFromItems(all: Params[], withSeller: boolean, specRequired: boolean): IDataObject[] {
+	return all.map((p) =>
+		cargoLine(
+			p,
+			'cargoOfferId',
+			'from this item',
+			{
+				offerId: p.raw('cargoOfferId', ''),
+				specId: p.raw('cargoSpecId', ''),
+				quantity: p.raw('cargoQuantity', ''),
+				sellerOpenId: withSeller ? p.raw('cargoSellerOpenId', '') : undefined,
+			},
+			withSeller,
+			specRequired,
+		),
+	);
+}
+
+// ------------------------------------------------------------------ nested 1688 success flags
+
+/**
+ * 1688 reports some failures inside `data` with HTTP 200 and code 200:
+ * `{success: false, errorCode, errorMsg | errorInfo}`. Throws a clear error for such a record.
+ */
+export function assert1688Success(record: IDataObject, what: string): IDataObject {
+	if (record && typeof record === 'object' && record.success === false) {
+		const code = String(record.errorCode ?? '') || 'unknown';
+		const msg = String(record.errorMsg ?? record.errorInfo ?? '') || 'no message';
+		const error = new Error(`1688 ${what} failed: ${code}: ${msg}`) as Error & { description: string };
+		error.description = `PandaPon answered code 200, but 1688 reported success: false with errorCode ${code}. ${HINTS[code] ?? 'Check the ids, specs and state named in the message, then try again.'}`;
+		throw error;
+	}
+	return record;
+}
+
+const HINTS: Record<string, string> = {
+	OFFER_NOT_FOUND: 'The offer ID is unknown or no longer on sale: search for it again.',
+	SPEC_NOT_FOUND: 'The Spec ID does not belong to the offer: copy a specId from Get (1688 Product).',
+	ORDER_STATUS_NOT_SUPPORT: 'The order is not waiting for receipt (waitbuyerreceive): Get the order to see its status.',
+};
+
+// ------------------------------------------------------------------ simplified records
+
+function pickKeys(obj: unknown, keys: string[]): IDataObject {
+	const out: IDataObject = {};
+	if (!obj || typeof obj !== 'object') return out;
+	for (const k of keys) if ((obj as IDataObject)[k] !== undefined) out[k] = (obj as IDataObject)[k];
+	return out;
+}
+
+/**
+ * A 1688 order without the rarely used blocks (trade terms, rates, invoice, customs…). Keeps
+ * the shape: `baseInfo` (ids, status, amounts in yuan, times), `productItems` (lines) and
+ * `nativeLogistics` (China address and shipments).
+ */
+export function simplifyAlibabaOrder(order: IDataObject): IDataObject {
+	if (!order || typeof order !== 'object' || !('baseInfo' in order)) return order;
+	const items = Array.isArray(order.productItems) ? (order.productItems as IDataObject[]) : [];
+	return {
+		baseInfo: pickKeys(order.baseInfo, [
+			'id',
+			'status',
+			'createTime',
+			'payTime',
+			'allDeliveredTime',
+			'receivingTime',
+			'completeTime',
+			'totalAmount',
+			'sumProductPayment',
+			'shippingFee',
+			'discount',
+			'refund',
+			'currency',
+			'sellerOpenId',
+			'sellerID',
+			'buyerRemark',
+			'closeReason',
+		]),
+		productItems: items.map((it) =>
+			pickKeys(it, ['subItemID', 'productID', 'skuID', 'specId', 'name', 'price', 'quantity', 'itemAmount', 'status', 'refundStatus', 'refundId', 'productImgUrl']),
+		),
+		nativeLogistics: pickKeys(order.nativeLogistics, ['contactPerson', 'mobile', 'province', 'city', 'area', 'town', 'address', 'zip', 'logisticsItems']),
+	};
+}
+
+/** A 1688 product with its titles, seller, images and SKUs (spec IDs and yuan prices). */
+export function simplifyAlibabaProduct(p: IDataObject): IDataObject {
+	if (!p || typeof p !== 'object' || !('offerId' in p)) return p;
+	const images = (p.productImage as IDataObject | undefined)?.images;
+	const skus = Array.isArray(p.productSkuInfos) ? (p.productSkuInfos as IDataObject[]) : [];
+	return {
+		...pickKeys(p, ['offerId', 'subject', 'subjectTrans', 'categoryId', 'categoryName', 'sellerOpenId', 'companyName', 'minOrderQuantity', 'batchNumber', 'status']),
+		images: Array.isArray(images) ? images : [],
+		skus: skus.map((s) => ({
+			...pickKeys(s, ['skuId', 'specId', 'price', 'consignPrice', 'amountOnSale']),
+			attributes: Array.isArray(s.skuAttributes)
+				? (s.skuAttributes as IDataObject[]).map((a) => String(a.valueTrans ?? a.value ?? '')).join(' / ')
+				: '',
+		})),
 	};
 }
