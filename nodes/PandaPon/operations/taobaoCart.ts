@@ -138,6 +138,20 @@ export const taobaoCartOperations: OperationSpec[] = [
 						description: 'Discounted unit price in fen, e.g. 576 for CNY 5.76',
 					},
 					{
+						displayName: 'Shop ID',
+						name: 'shopId',
+						type: 'number',
+						default: 0,
+						description: 'Shop ID of the seller (shopId in Get of Taobao Product)',
+					},
+					{
+						displayName: 'Shop Name',
+						name: 'shopName',
+						type: 'string',
+						default: '',
+						description: 'Shop name of the seller',
+					},
+					{
 						displayName: 'SKU Properties',
 						name: 'properties',
 						type: 'fixedCollection',
@@ -181,20 +195,6 @@ export const taobaoCartOperations: OperationSpec[] = [
 								],
 							},
 						],
-					},
-					{
-						displayName: 'Shop ID',
-						name: 'shopId',
-						type: 'number',
-						default: 0,
-						description: 'Shop ID of the seller (shopId in Get of Taobao Product)',
-					},
-					{
-						displayName: 'Shop Name',
-						name: 'shopName',
-						type: 'string',
-						default: '',
-						description: 'Shop name of the seller',
 					},
 					{
 						displayName: 'SKU Stock',

@@ -235,7 +235,7 @@ export function taobaoAddressFields(
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. 杭州市',
-						description: 'City',
+						description: 'City of the address',
 					},
 					{
 						displayName: 'District',

@@ -132,7 +132,7 @@ export const taobaoProductOperations: OperationSpec[] = [
 								type: 'string',
 								default: '',
 								placeholder: 'e.g. 672991141190',
-								description: 'Numeric Taobao item ID (the id=… in item.taobao.com/item.htm?id=…)',
+								description: 'Numeric Taobao item ID, e.g. 672991141190 (the number at the end of an item.taobao.com link)',
 							},
 							{
 								displayName: 'SKU IDs',
