@@ -119,7 +119,7 @@ export const taobaoOrderOperations: OperationSpec[] = [
 		method: 'POST',
 		path: '/open/order',
 		write: true,
-		checkHint: 'Look for it with Get Many (Taobao Order), filtered by your Seller Order Number',
+		checkHint: 'Get Many (Taobao Order) lists the newest orders first: look for your Seller Order Number before creating it again',
 		properties: [
 			{
 				displayName: 'Order Lines Source',
