@@ -125,9 +125,10 @@ export function yuanString(p: Params, name: string, value: unknown): string {
 /** Digits of an id held inside a collection, e.g. a cargo line's offer ID. */
 export function digitsIn(p: Params, name: string, where: string, value: unknown): string {
 	const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : String(value ?? '').trim();
-	if (text === '') p.fail(name, `${where} is empty`, 'Enter the id, digits only.');
+	const at = where ? `${where} ` : '';
+	if (text === '') p.fail(name, `${at}is empty`, 'Enter the id, digits only.');
 	if (!/^\d{1,20}$/.test(text)) {
-		p.fail(name, `${where} must be digits only, got "${text.slice(0, 40)}"`, 'Copy the id exactly as PandaPon or 1688 shows it.');
+		p.fail(name, `${at}must be digits only, got "${text.slice(0, 40)}"`, 'Copy the id exactly as PandaPon or 1688 shows it.');
 	}
 	return text.replace(/^0+(?=\d)/, '');
 }
@@ -136,7 +137,7 @@ export function digitsIn(p: Params, name: string, where: string, value: unknown)
 export function quantityIn(p: Params, name: string, where: string, value: unknown): number {
 	const n = typeof value === 'number' ? value : Number(String(value ?? '').trim());
 	if (value === '' || value === undefined || value === null || !Number.isSafeInteger(n) || n < 1) {
-		p.fail(name, `${where} must be a whole number of at least 1, got "${String(value ?? '').slice(0, 40)}"`, 'Enter how many pieces to buy.');
+		p.fail(name, `${where ? `${where} ` : ''}must be a whole number of at least 1, got "${String(value ?? '').slice(0, 40)}"`, 'Enter how many pieces to buy.');
 	}
 	return n;
 }
@@ -403,16 +404,24 @@ export function cargoProperties(withSeller: boolean, specRequired: boolean): INo
 	];
 }
 
-function cargoLine(p: Params, name: string, where: string, v: IDataObject, withSeller: boolean, specRequired: boolean): IDataObject {
+interface CargoNames {
+	/** Parameter each field's errors are reported under. */
+	param: (field: 'offerId' | 'specId' | 'quantity') => string;
+	/** Text before the problem, e.g. "line 2: Quantity" (empty when the parameter is the field itself). */
+	where: (field: string) => string;
+}
+
+function cargoLine(p: Params, n: CargoNames, v: IDataObject, withSeller: boolean, specRequired: boolean): IDataObject {
 	const specId = String(v.specId ?? '').trim();
-	if (specRequired && !specId) p.fail(name, `${where}: Spec ID is empty`, "Copy the specId of the SKU from Get (1688 Product) → productSkuInfos.");
+	const at = (field: string) => (n.where(field) ? `${n.where(field)} ` : '');
+	if (specRequired && !specId) p.fail(n.param('specId'), `${at('Spec ID')}is empty`, 'Copy the specId of the SKU from Get (1688 Product) → skus.');
 	if (specId && !/^[0-9a-zA-Z]{1,64}$/.test(specId)) {
-		p.fail(name, `${where}: Spec ID must be letters and digits only, got "${specId.slice(0, 40)}"`, 'Copy the 32-character specId from the product SKUs.');
+		p.fail(n.param('specId'), `${at('Spec ID')}must be letters and digits only, got "${specId.slice(0, 40)}"`, 'Copy the 32-character specId from the product SKUs.');
 	}
 	return compact({
-		offerId: new JsonInteger(digitsIn(p, name, `${where}: Offer ID`, v.offerId)),
+		offerId: new JsonInteger(digitsIn(p, n.param('offerId'), n.where('Offer ID'), v.offerId)),
 		specId,
-		quantity: quantityIn(p, name, `${where}: Quantity`, v.quantity),
+		quantity: quantityIn(p, n.param('quantity'), n.where('Quantity'), v.quantity),
 		sellerOpenId: withSeller ? String(v.sellerOpenId ?? '').trim() : undefined,
 	});
 }
@@ -421,16 +430,19 @@ function cargoLine(p: Params, name: string, where: string, v: IDataObject, withS
 export function readCargo(p: Params, withSeller: boolean, specRequired: boolean): IDataObject[] {
 	const lines = ((p.collection('cargo').line ?? []) as IDataObject[]) ?? [];
 	if (lines.length === 0) p.fail('cargo', 'has no lines', 'Add at least one line (offer, spec and quantity), or set Cargo Source to From Input Items.');
-	return lines.map((v, i) => cargoLine(p, 'cargo', `line ${i + 1}`, v, withSeller, specRequired));
+	return lines.map((v, i) =>
+		cargoLine(p, { param: () => 'cargo', where: (field) => `line ${i + 1}: ${field}` }, v, withSeller, specRequired),
+	);
 }
+
+const ITEM_PARAMS = { offerId: 'cargoOfferId', specId: 'cargoSpecId', quantity: 'cargoQuantity' } as const;
 
 /** One cargo line per input item. */
 export function readCargoFromItems(all: Params[], withSeller: boolean, specRequired: boolean): IDataObject[] {
 	return all.map((p) =>
 		cargoLine(
 			p,
-			'cargoOfferId',
-			'from this item',
+			{ param: (field) => ITEM_PARAMS[field], where: () => '' },
 			{
 				offerId: p.raw('cargoOfferId', ''),
 				specId: p.raw('cargoSpecId', ''),
