@@ -1,0 +1,339 @@
+'use strict';
+/**
+ * Running a real n8n with this package loaded: install it from e2e/n8n's lockfile, link the
+ * package where n8n looks for community packages, start it in its own process group, and talk
+ * to its REST API. Shared by `npm start`, `npm run test:e2e` and `npm run test:compat`.
+ */
+const { spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const PACKAGE_NAME = require(path.join(ROOT, 'package.json')).name;
+
+/** A fixed key so imported credentials stay readable across restarts of the same user folder. */
+const ENCRYPTION_KEY = 'pandapon-local-n8n-encryption-key';
+
+const OWNER = {
+	email: 'owner@pandapon.local',
+	password: 'PandaPon-local-1',
+	firstName: 'Panda',
+	lastName: 'Pon',
+};
+
+const log = (...args) => console.log('[n8n]', ...args);
+
+/** Where `n8n` is installed for a given folder (e2e/n8n or e2e/n8n-latest). */
+function n8nBin(dir) {
+	return path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
+}
+
+function installedVersion(dir) {
+	try {
+		return require(path.join(dir, 'node_modules', 'n8n', 'package.json')).version;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Installs n8n into `dir` with `npm ci` (the folder's own package.json + lockfile, which carry the
+ * overrides n8n needs and the install-script policy). Skips when the pinned version is present.
+ * npm shows no progress bar when its output is not a terminal, so a heartbeat line says how far
+ * it got (packages unpacked so far) every 15 s.
+ */
+async function ensureN8n(dir, { npm = 'npm', env = process.env } = {}) {
+	const wanted = require(path.join(dir, 'package.json')).dependencies.n8n;
+	const have = installedVersion(dir);
+	if (have === wanted && fs.existsSync(n8nBin(dir))) return { installed: false, ms: 0 };
+	log(`installing n8n ${wanted} into ${path.relative(ROOT, dir)}/ (one time, about 5 minutes, ~2 GB)...`);
+	const started = Date.now();
+	const child = spawn(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: dir,
+		env,
+		stdio: ['ignore', 'inherit', 'inherit'],
+	});
+	const modules = path.join(dir, 'node_modules');
+	const beat = setInterval(() => {
+		let count = 0;
+		try {
+			for (const name of fs.readdirSync(modules)) {
+				count += name.startsWith('@') ? fs.readdirSync(path.join(modules, name)).length : 1;
+			}
+		} catch {
+			// node_modules not created yet
+		}
+		log(`  still installing: ${Math.round((Date.now() - started) / 1000)} s, ${count} top-level packages so far`);
+	}, 15000);
+	const code = await new Promise((resolve) => child.on('close', resolve));
+	clearInterval(beat);
+	if (code !== 0) throw new Error(`npm ci in ${dir} failed with exit code ${code}`);
+	const ms = Date.now() - started;
+	log(`n8n ${installedVersion(dir)} installed in ${Math.round(ms / 1000)} s`);
+	return { installed: true, ms };
+}
+
+/**
+ * n8n loads community packages from <user folder>/.n8n/nodes/node_modules/n8n-nodes-*, reading
+ * `n8n.nodes` / `n8n.credentials` from their package.json, so node types get the package name
+ * as prefix (n8n-nodes-pandapon.pandaPon). N8N_CUSTOM_EXTENSIONS would load the same files under
+ * the prefix CUSTOM instead, which would not match the example workflows. A symlink to the
+ * repository keeps `npm run build` + restart enough to pick up changes.
+ */
+function linkPackage(userFolder) {
+	const modules = path.join(userFolder, '.n8n', 'nodes', 'node_modules');
+	fs.mkdirSync(modules, { recursive: true });
+	const link = path.join(modules, PACKAGE_NAME);
+	try {
+		if (fs.readlinkSync(link) === ROOT) return link;
+		fs.rmSync(link, { recursive: true, force: true });
+	} catch {
+		fs.rmSync(link, { recursive: true, force: true });
+	}
+	fs.symlinkSync(ROOT, link, 'dir');
+	// n8n runs `npm` commands in the nodes folder for package management; give it a package.json.
+	const manifest = path.join(userFolder, '.n8n', 'nodes', 'package.json');
+	if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
+	return link;
+}
+
+async function freePort() {
+	return await new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/**
+ * Environment for every n8n process of one instance. Telemetry, version checks, templates and
+ * banners are off (no calls home, nothing but the registries is reachable in CI anyway); the
+ * task runner broker gets its own port so several instances (server + `execute`) can coexist.
+ */
+function n8nEnv({ userFolder, port, brokerPort, extra = {} }) {
+	const env = { ...process.env };
+	// An inherited N8N_* from the developer's shell would silently change the instance.
+	for (const key of Object.keys(env)) if (key.startsWith('N8N_') || key === 'WEBHOOK_URL') delete env[key];
+	return {
+		...env,
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: 'localhost',
+		N8N_PROTOCOL: 'http',
+		N8N_EDITOR_BASE_URL: `http://localhost:${port}/`,
+		WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		// Lets the AI Agent example use the PandaPon node as a tool (off by default for community nodes).
+		N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
+		N8N_LOG_LEVEL: 'info',
+		N8N_LOG_OUTPUT: 'console',
+		...extra,
+	};
+}
+
+/**
+ * One n8n instance: a user folder, a port, and the commands to drive it. `dir` is the folder n8n
+ * is installed in, `node` the Node binary to run it with (the compat check uses Node 24).
+ */
+class N8n {
+	constructor({ dir, userFolder, port, brokerPort, node = process.execPath, extraEnv = {}, logFile }) {
+		Object.assign(this, { dir, userFolder, port, node, logFile });
+		this.env = n8nEnv({ userFolder, port, brokerPort, extra: extraEnv });
+		this.url = `http://localhost:${port}`;
+		this.cookie = '';
+	}
+
+	/** Runs an n8n CLI command to completion (import:*, execute...). Returns {code, stdout, stderr}. */
+	async cli(args, { brokerPort } = {}) {
+		// A CLI run starts its own task runner broker: give it a port of its own.
+		const env = { ...this.env, N8N_RUNNERS_BROKER_PORT: String(brokerPort ?? (await freePort())) };
+		return await new Promise((resolve) => {
+			const child = spawn(this.node, [n8nBin(this.dir), ...args], { env, cwd: this.userFolder, detached: true });
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (d) => (stdout += d));
+			child.stderr.on('data', (d) => (stderr += d));
+			child.on('close', (code) => resolve({ code, stdout, stderr }));
+		});
+	}
+
+	/**
+	 * Starts `n8n start` in its own process group and waits for the REST API. /healthz/readiness
+	 * turns green as soon as the database is migrated, and until the routes are registered every
+	 * path answers 200 "n8n is starting up" or 404: wait for the settings JSON instead.
+	 */
+	async start({ timeoutMs = 180000, inheritOutput = false } = {}) {
+		const out = inheritOutput ? 'inherit' : this.logFile ? fs.openSync(this.logFile, 'a') : 'ignore';
+		this.child = spawn(this.node, [n8nBin(this.dir), 'start'], {
+			env: this.env,
+			cwd: this.userFolder,
+			detached: true, // own process group: stop() ends n8n and its task runner together
+			stdio: ['ignore', out, out],
+		});
+		this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve({ code, signal })));
+		const deadline = Date.now() + timeoutMs;
+		let exitedEarly;
+		this.exited.then((r) => (exitedEarly = r));
+		while (Date.now() < deadline) {
+			if (exitedEarly) throw new Error(`n8n exited while starting (${JSON.stringify(exitedEarly)}); see ${this.logFile ?? 'its output'}`);
+			try {
+				const res = await fetch(`${this.url}/rest/settings`);
+				if (res.ok && /json/.test(res.headers.get('content-type') ?? '')) return;
+			} catch {
+				// not listening yet
+			}
+			await sleep(500);
+		}
+		throw new Error(`n8n did not become ready within ${timeoutMs / 1000} s; see ${this.logFile ?? 'its output'}`);
+	}
+
+	/** SIGTERM to the whole process group, SIGKILL after a grace period. */
+	async stop(graceMs = 15000) {
+		if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return;
+		killGroup(this.child.pid, 'SIGTERM');
+		const timer = setTimeout(() => killGroup(this.child.pid, 'SIGKILL'), graceMs);
+		await this.exited;
+		clearTimeout(timer);
+		killGroup(this.child.pid, 'SIGKILL'); // leftovers such as the task runner
+	}
+
+	/** REST call with the session cookie; throws with n8n's message on a non-2xx answer. */
+	async rest(method, route, body) {
+		const res = await fetch(`${this.url}/rest${route}`, {
+			method,
+			headers: {
+				'content-type': 'application/json',
+				cookie: this.cookie,
+				// n8n binds the session to a browser id header; any stable value works for scripts.
+				'browser-id': 'pandapon-e2e',
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const setCookie = res.headers.getSetCookie?.() ?? [];
+		const auth = setCookie.find((c) => c.startsWith('n8n-auth='));
+		if (auth) this.cookie = auth.split(';')[0];
+		const text = await res.text();
+		let json;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			json = text;
+		}
+		if (!res.ok) {
+			const err = new Error(`${method} /rest${route} → HTTP ${res.status}: ${typeof json === 'object' ? json.message : text.slice(0, 300)}`);
+			err.status = res.status;
+			err.body = json;
+			throw err;
+		}
+		return json && typeof json === 'object' && 'data' in json ? json.data : json;
+	}
+
+	/** Creates the owner account on a fresh instance (ignored when it exists) and logs in. */
+	async ensureOwnerAndLogin(owner = OWNER) {
+		try {
+			await this.rest('POST', '/owner/setup', owner);
+		} catch (error) {
+			if (error.status !== 400) throw error; // 400: the instance already has an owner
+		}
+		await this.rest('POST', '/login', { emailOrLdapLoginId: owner.email, password: owner.password });
+		return owner;
+	}
+
+	/** Imports credentials or workflows from a JSON file (array) with n8n's own CLI. */
+	async import(kind, file) {
+		const r = await this.cli([`import:${kind}`, `--input=${file}`]);
+		if (r.code !== 0) throw new Error(`n8n import:${kind} ${file} failed (${r.code}):\n${r.stdout}\n${r.stderr}`);
+		return r;
+	}
+
+	/**
+	 * `n8n execute --id` in a separate process (the one CLI way to run a saved workflow). Returns
+	 * the parsed run data, or the error text when the execution failed.
+	 */
+	async execute(workflowId) {
+		const r = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		const text = r.stdout;
+		const start = text.indexOf('{');
+		let data;
+		if (r.code === 0 && start >= 0) {
+			try {
+				data = JSON.parse(text.slice(start));
+			} catch {
+				// fall through: reported as output below
+			}
+		}
+		return { ok: r.code === 0 && data !== undefined, data, output: `${r.stdout}\n${r.stderr}` };
+	}
+
+	async activate(workflowId) {
+		const wf = await this.rest('GET', `/workflows/${workflowId}`);
+		return await this.rest('POST', `/workflows/${workflowId}/activate`, { versionId: wf.versionId });
+	}
+
+	/** Executions of a workflow, newest first (summary rows). */
+	async executions(workflowId) {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const page = await this.rest('GET', `/executions?filter=${filter}&limit=20`);
+		return page.results ?? page;
+	}
+
+	async execution(id) {
+		return await this.rest('GET', `/executions/${id}`);
+	}
+}
+
+function killGroup(pid, signal) {
+	try {
+		process.kill(-pid, signal);
+	} catch {
+		// already gone
+	}
+}
+
+function sleep(ms) {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Run data of one node from an execution's unflattened data: the JSON of its first output. */
+function nodeOutput(runData, nodeName) {
+	const runs = runData?.[nodeName];
+	if (!runs) return undefined;
+	const last = runs[runs.length - 1];
+	return (last?.data?.main?.[0] ?? []).map((i) => i.json);
+}
+
+/** Runs `npm run build` in the repository (the package must be built before n8n loads it). */
+function buildPackage() {
+	const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+	if (r.status !== 0) throw new Error('npm run build failed');
+}
+
+module.exports = {
+	ROOT,
+	OWNER,
+	ENCRYPTION_KEY,
+	N8n,
+	buildPackage,
+	ensureN8n,
+	freePort,
+	installedVersion,
+	killGroup,
+	linkPackage,
+	n8nBin,
+	nodeOutput,
+	sleep,
+};
