@@ -73,14 +73,14 @@ const DECIMAL = /^\d{1,12}(\.\d{1,4})?$/;
 function price(p: Params, name: string, where: string, value: unknown): string {
 	const text = String(value ?? '').trim();
 	if (!DECIMAL.test(text)) {
-		p.fail(name, `${where} must be a decimal amount such as 19.90, got "${text.slice(0, 40)}"`, 'Enter the unit price as a plain number in the given currency, without a currency sign.');
+		p.fail(name, `${where ? `${where} ` : ''}must be a decimal amount such as 19.90, got "${text.slice(0, 40)}"`, 'Enter the unit price as a plain number in the given currency, without a currency sign.');
 	}
 	return text;
 }
 
 function currency(p: Params, name: string, where: string, value: unknown): string {
 	const text = String(value ?? '').trim().toUpperCase();
-	if (!/^[A-Z]{3}$/.test(text)) p.fail(name, `${where} must be a three-letter currency code such as CNY, got "${text.slice(0, 20)}"`, 'Use an ISO currency code: CNY, USD…');
+	if (!/^[A-Z]{3}$/.test(text)) p.fail(name, `${where ? `${where} ` : ''}must be a three-letter currency code such as CNY, got "${text.slice(0, 20)}"`, 'Use an ISO currency code: CNY, USD…');
 	return text;
 }
 
@@ -132,8 +132,8 @@ export const logisticsOperations: OperationSpec[] = [
 				itemId: p.idDigits('itemId'),
 				skuId: p.idDigits('skuId'),
 				quantity: p.int('quantity', { min: 1, max: 99999, required: true }),
-				price: price(p, 'price', 'it', p.raw('price', '')),
-				currency: currency(p, 'currency', 'it', p.raw('currency', '')),
+				price: price(p, 'price', '', p.raw('price', '')),
+				currency: currency(p, 'currency', '', p.raw('currency', '')),
 				receiverAddress: readReceiver(p, true),
 			},
 		}),
