@@ -42,6 +42,8 @@ import {
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
+import { Container } from '@n8n/di';
+
 import { PandaPonApi } from '../../credentials/PandaPonApi.credentials';
 import { PandaPonTrigger } from '../../nodes/PandaPonTrigger/PandaPonTrigger.node';
 
@@ -156,6 +158,21 @@ export interface HarnessOptions {
 }
 
 const WORKFLOW_ID = 'wfPandaPonTrigger1';
+
+/**
+ * n8n-core's SSHClientsManager (created by the first ExecuteContext) starts a 60 s cleanup
+ * interval that n8n stops on shutdown; stop it here so jest can exit.
+ */
+function stopEngineTimers(): void {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { SSHClientsManager } = require('n8n-core/dist/execution-engine/ssh-clients-manager') as {
+		SSHClientsManager: new (...args: unknown[]) => { cleanupTimer?: NodeJS.Timeout };
+	};
+	if (Container.has(SSHClientsManager)) {
+		const manager = Container.get(SSHClientsManager);
+		if (manager.cleanupTimer) clearInterval(manager.cleanupTimer);
+	}
+}
 
 export async function startTriggerHarness(options: HarnessOptions): Promise<TriggerHarness> {
 	const nodeTypes = new NodeTypes();
@@ -397,8 +414,11 @@ export async function startTriggerHarness(options: HarnessOptions): Promise<Trig
 			parameters = { ...next };
 		},
 		async close() {
+			stopEngineTimers();
 			await Promise.allSettled(finished);
-			await new Promise<void>((resolve) => server.close(() => resolve()));
+			const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+			server.closeAllConnections();
+			await closed;
 		},
 	};
 }
