@@ -119,6 +119,7 @@ export const alibabaAfterSaleOperations: OperationSpec[] = [
 				name: 'additionalFields',
 				type: 'collection',
 				placeholder: 'Add Field',
+				description: 'Optional fields',
 				default: {},
 				options: [
 					{
@@ -234,6 +235,7 @@ export const alibabaAfterSaleOperations: OperationSpec[] = [
 				name: 'additionalFields',
 				type: 'collection',
 				placeholder: 'Add Field',
+				description: 'Optional fields',
 				default: {},
 				options: [
 					{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'Note to the seller' },

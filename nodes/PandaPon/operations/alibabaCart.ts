@@ -19,7 +19,7 @@ const cartIds: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: 'e.g. 102, 104',
-	description: 'IDs of the cart lines (id in Get Many → cartItemInfos), separated by commas, or an array from an expression',
+	description: 'IDs of the cart lines (the ID field in Get Many → cartItemInfos), separated by commas, or an array from an expression',
 };
 
 const readCartIds = (p: Params) => p.idList('cartIds', { required: true, max: 200 });
@@ -70,7 +70,7 @@ export const alibabaCartOperations: OperationSpec[] = [
 		name: 'Get Many',
 		action: 'Get many 1688 cart items',
 		description:
-			"The valid lines of the credential user's 1688 cart, grouped by seller: one item per seller with its lines in cartItemInfos (id = cart item ID, price in fen)",
+			"The valid lines of the credential user's 1688 cart, grouped by seller: one item per seller with its lines in cartItemInfos (their ID field is the cart item ID; price in fen)",
 		catalogId: '1688.cart.list',
 		method: 'GET',
 		path: '/v2/alibaba/cart/list',
@@ -98,7 +98,7 @@ export const alibabaCartOperations: OperationSpec[] = [
 				default: '',
 				required: true,
 				placeholder: 'e.g. 102',
-				description: 'ID of the cart line (id in Get Many → cartItemInfos)',
+				description: 'ID of the cart line (the ID field in Get Many → cartItemInfos)',
 			},
 			{
 				displayName: 'Quantity',
@@ -114,6 +114,7 @@ export const alibabaCartOperations: OperationSpec[] = [
 				name: 'cartFields',
 				type: 'collection',
 				placeholder: 'Add Field',
+				description: 'Optional labels for the forwarder',
 				default: {},
 				options: [
 					{ displayName: 'Product No', name: 'productNo', type: 'string', default: '', description: 'Product number label for the forwarder' },
@@ -189,6 +190,7 @@ export const alibabaCartOperations: OperationSpec[] = [
 				name: 'orderFields',
 				type: 'collection',
 				placeholder: 'Add Field',
+				description: 'Optional order settings',
 				default: {},
 				options: [
 					{ displayName: 'District Code', name: 'districtCode', type: 'string', default: '', placeholder: 'e.g. 310107', description: 'Administrative district code of the receiving address' },

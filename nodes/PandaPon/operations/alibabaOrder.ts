@@ -45,6 +45,7 @@ const orderOptions = (withFlowRequired: boolean): INodeProperties[] => [
 		name: 'orderFields',
 		type: 'collection',
 		placeholder: 'Add Field',
+		description: 'Optional order settings',
 		default: {},
 		options: [
 			{ displayName: 'Message', name: 'message', type: 'string', default: '', description: 'Buyer remark the seller sees' },
@@ -139,6 +140,7 @@ export const alibabaOrderOperations: OperationSpec[] = [
 				name: 'orderFilters',
 				type: 'collection',
 				placeholder: 'Add Filter',
+				description: 'Optional filters for the order list',
 				default: {},
 				options: [
 					{

@@ -92,6 +92,7 @@ export const alibabaProductOperations: OperationSpec[] = [
 				name: 'productOptions',
 				type: 'collection',
 				placeholder: 'Add Option',
+				description: 'Optional request settings',
 				default: {},
 				options: [
 					{

@@ -370,7 +370,7 @@ export function cargoProperties(withSeller: boolean, specRequired: boolean): INo
 			default: '={{ $json.offerId }}',
 			required: true,
 			displayOptions: { show: { cargoSource: ['items'] } },
-			description: 'The line\'s 1688 offer ID, digits only, read from each input item (e.g. {{ $json.offerId }})',
+			description: 'The line\'s 1688 offer ID, digits only, read from each input item, e.g. from the offerId field',
 		},
 		{
 			displayName: 'Spec ID',

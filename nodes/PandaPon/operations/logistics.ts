@@ -307,7 +307,7 @@ export const logisticsOperations: OperationSpec[] = [
 				default: '',
 				required: true,
 				placeholder: 'e.g. FF2024080200007',
-				description: 'renderId returned by Preview Order Freight',
+				description: 'The render ID (renderId) returned by Preview Order Freight',
 			},
 			receiverAddress(false),
 			{
@@ -315,6 +315,7 @@ export const logisticsOperations: OperationSpec[] = [
 				name: 'bookingFields',
 				type: 'collection',
 				placeholder: 'Add Field',
+				description: 'Optional booking details',
 				default: {},
 				options: [
 					{
