@@ -142,9 +142,11 @@ export interface TriggerHarness {
 	testUrl: string;
 	/** Every request that reached the node, in order. */
 	deliveries: Delivery[];
-	/** Resolves when `count` deliveries have fully finished (including the downstream run). */
+	/** Resolves when `count` requests have arrived and fully finished (including the downstream run). */
 	waitForDeliveries(count: number, timeoutMs?: number): Promise<Delivery[]>;
-	/** The saved static data (what n8n would keep in its database). */
+	/** Resolves when every request received so far has fully finished. */
+	settle(): Promise<void>;
+	/** The node's saved static data (what n8n would keep in its database). */
 	staticData(): IDataObject;
 	/** Runs a lifecycle method (checkExists / create / delete) through n8n-core's HookContext. */
 	lifecycle(method: 'checkExists' | 'create' | 'delete', activation?: WorkflowActivateMode): Promise<boolean>;
@@ -391,7 +393,10 @@ export async function startTriggerHarness(options: HarnessOptions): Promise<Trig
 			await Promise.all(finished.slice());
 			return deliveries.slice();
 		},
-		staticData: () => JSON.parse(savedStaticData) as IDataObject,
+		async settle() {
+			await Promise.all(finished.slice());
+		},
+		staticData: () => ((JSON.parse(savedStaticData) as IDataObject)['node:PandaPon Trigger'] ?? {}) as IDataObject,
 		async lifecycle(method, activation = 'activate') {
 			const workflow = loadWorkflow();
 			const node = workflow.getNode('PandaPon Trigger')!;
