@@ -726,9 +726,10 @@ module.exports = {
 		const reason = def.reasons.find((r) => r.id === reasonId);
 		if (!reason) throw E.invalidParam('applyReasonId', `${reasonId} is not a refund reason for order ${o.id} with goodsStatus ${goodsStatus}`);
 		const disputeRequest = c.requireString(ctx, 'disputeRequest');
-		if (!['refund', 'returnRefund'].includes(disputeRequest)) throw E.invalidParam('disputeRequest', 'must be refund or returnRefund');
-		if (disputeRequest === 'returnRefund' && ['refundWaitSellerSend', 'refundWaitBuyerReceive', 'aftersaleBuyerNotReceived'].includes(goodsStatus)) {
-			throw E.invalidParam('disputeRequest', `returnRefund is not possible with goodsStatus ${goodsStatus}`);
+		// the catalog: 1688 uses refund, returnRefund and exchange
+		if (!['refund', 'returnRefund', 'exchange'].includes(disputeRequest)) throw E.invalidParam('disputeRequest', 'must be refund, returnRefund or exchange');
+		if (disputeRequest !== 'refund' && ['refundWaitSellerSend', 'refundWaitBuyerReceive', 'aftersaleBuyerNotReceived'].includes(goodsStatus)) {
+			throw E.invalidParam('disputeRequest', `${disputeRequest} is not possible with goodsStatus ${goodsStatus}`);
 		}
 		const vouchers = c.input(ctx, 'vouchers') || [];
 		if (reason.needVoucher && (!Array.isArray(vouchers) || vouchers.length === 0)) throw E.invalidParam('vouchers', `are required for reason ${reasonId}`);
@@ -775,8 +776,8 @@ module.exports = {
 		state.alibaba.refundList.unshift(r);
 		for (const it of items) it.refundId = r.refundId;
 		setRefundStatus(ctx, r, 'waitselleragree');
-		// The sandbox seller agrees to returns at once, so the return-shipment call can be exercised.
-		if (disputeRequest === 'returnRefund') setRefundStatus(ctx, r, 'waitbuyersend');
+		// The sandbox seller agrees to returns and exchanges at once, so the return-shipment call can be exercised.
+		if (disputeRequest !== 'refund') setRefundStatus(ctx, r, 'waitbuyersend');
 		return { refundId: r.refundId };
 	},
 
