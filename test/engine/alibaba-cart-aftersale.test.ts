@@ -206,6 +206,31 @@ describe('1688 After-Sale', () => {
 		expect(again.error?.message).toContain('PandaPon error 40900');
 	});
 
+	it('Create Refund also asks for an exchange (a request type the catalog names)', async () => {
+		const order = sb.state.alibaba.orderList.find(
+			(o: { id: string; status: string; items: Array<{ refundId: string | null }> }) =>
+				o.status === 'waitbuyerreceive' && o.id !== SHIPPED && o.items.every((it) => !it.refundId),
+		);
+		const { items, error } = await runPandaPon(
+			{
+				resource: 'alibabaAfterSale',
+				operation: 'createRefund',
+				orderId: { __rl: true, mode: 'id', value: order.id },
+				orderEntryIds: order.items[0].subItemID,
+				goodsStatus: 'refundBuyerReceived',
+				applyReasonId: '20024',
+				disputeRequest: 'exchange',
+				applyPayment: 0,
+				applyCarriage: 0,
+				description: 'Wrong size, please exchange',
+			},
+			creds,
+		);
+		expect(error).toBeUndefined();
+		expect(sb.lastBody('POST /alibaba/refund/detail/create')).toContain('"disputeRequest":"exchange"');
+		expect(sb.state.alibaba.refunds.get(String(items[0].json.refundId)).status).toBe('waitbuyersend');
+	});
+
 	it('refuses a refund id that is not TQ + digits, before sending', async () => {
 		const { error } = await runPandaPon({ resource: 'alibabaAfterSale', operation: 'get', refundId: 'TQ-12 3' }, creds);
 		expect(error?.message).toMatch(/"Refund ID" must look like TQ followed by digits, got "TQ-12 3" \[item 0\]/);
