@@ -462,14 +462,31 @@ export function readCargoFromItems(all: Params[], withSeller: boolean, specRequi
  * `{success: false, errorCode, errorMsg | errorInfo}`. Throws a clear error for such a record.
  */
 export function assert1688Success(record: IDataObject, what: string): IDataObject {
-	if (record && typeof record === 'object' && record.success === false) {
-		const code = String(record.errorCode ?? '') || 'unknown';
-		const msg = String(record.errorMsg ?? record.errorInfo ?? '') || 'no message';
-		const error = new Error(`1688 ${what} failed: ${code}: ${msg}`) as Error & { description: string };
-		error.description = `PandaPon answered code 200, but 1688 reported success: false with errorCode ${code}. ${HINTS[code] ?? 'Check the ids, specs and state named in the message, then try again.'}`;
+	const failure = find1688Failure(record);
+	if (failure) {
+		const error = new Error(`1688 ${what} failed: ${failure.code}: ${failure.message}`) as Error & { description: string };
+		error.description = `PandaPon answered code 200, but 1688 reported success: false with errorCode ${failure.code}. ${failure.hint}`;
 		throw error;
 	}
 	return record;
+}
+
+/**
+ * The first `success: false` record in `data` (an object, or an array of them as in batch
+ * previews), as code, message and hint. Meant for an executor hook that checks `data` after a
+ * code-200 answer; until then `assert1688Success` runs it from `simplify`.
+ */
+export function find1688Failure(data: unknown): { code: string; message: string; hint: string } | undefined {
+	const records = Array.isArray(data) ? data : [data];
+	for (const record of records) {
+		if (record && typeof record === 'object' && (record as IDataObject).success === false) {
+			const r = record as IDataObject;
+			const code = String(r.errorCode ?? '') || 'unknown';
+			const message = String(r.errorMsg ?? r.errorInfo ?? '') || 'no message';
+			return { code, message, hint: HINTS[code] ?? 'Check the ids, specs and state named in the message, then try again.' };
+		}
+	}
+	return undefined;
 }
 
 const HINTS: Record<string, string> = {
