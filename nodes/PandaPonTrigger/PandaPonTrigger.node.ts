@@ -1,5 +1,3 @@
-import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'http';
-
 import {
 	NodeConnectionTypes,
 	NodeOperationError,
@@ -26,14 +24,27 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  */
 export const ACK = { code: 200, msg: 'success' };
 
-/** The parts of n8n's request object this node reads (n8n adds rawBody / readRawBody). */
-type PushRequest = IncomingMessage & {
+type Headers = Record<string, string | string[] | undefined>;
+
+/** The parts of n8n's request object (Express over Node's IncomingMessage) this node reads. */
+interface PushRequest {
+	headers: Headers;
+	/** Set by n8n's body reader: the body exactly as received. */
 	rawBody?: Buffer;
 	readRawBody?: () => Promise<void>;
 	body?: unknown;
-};
+}
 
-function reply(res: ServerResponse, status: number, body: IDataObject): void {
+/** The parts of n8n's response object (Express over Node's ServerResponse) this node writes. */
+interface PushResponse {
+	statusCode: number;
+	readonly headersSent: boolean;
+	readonly writableEnded: boolean;
+	setHeader(name: string, value: string): unknown;
+	end(chunk: string): unknown;
+}
+
+function reply(res: PushResponse, status: number, body: IDataObject): void {
 	if (res.headersSent || res.writableEnded) return;
 	res.statusCode = status;
 	res.setHeader('Content-Type', 'application/json; charset=utf-8');
@@ -48,8 +59,9 @@ async function rawBodyOf(req: PushRequest): Promise<Buffer | undefined> {
 	return Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined;
 }
 
-function mediaType(headers: IncomingHttpHeaders): string | undefined {
-	const value = headers['content-type'];
+function mediaType(headers: Headers): string | undefined {
+	const header = headers['content-type'];
+	const value = Array.isArray(header) ? header[0] : header;
 	if (value === undefined || value.trim() === '') return undefined;
 	return value.split(';')[0].trim().toLowerCase();
 }
@@ -248,7 +260,7 @@ export class PandaPonTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const res = this.getResponseObject() as unknown as ServerResponse;
+		const res = this.getResponseObject() as unknown as PushResponse;
 		const done = (status: number, body: IDataObject = ACK): IWebhookResponseData => {
 			reply(res, status, body);
 			return { noWebhookResponse: true };

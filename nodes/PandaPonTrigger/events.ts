@@ -28,7 +28,7 @@ export const UNKNOWN_EVENT = 'unknown';
 export type EventKind = 'orderStatus' | 'orderPrice' | 'afterSaleRefund';
 
 export interface EventDefinition {
-	key: EventKey;
+	event: EventKey;
 	platform: Platform;
 	kind: EventKind;
 	displayName: string;
@@ -40,7 +40,7 @@ export interface EventDefinition {
 
 export const EVENTS: EventDefinition[] = [
 	{
-		key: 'taobao.orderStatusChanged',
+		event: 'taobao.orderStatusChanged',
 		platform: 'taobao',
 		kind: 'orderStatus',
 		displayName: 'Taobao Order Status Changed',
@@ -53,7 +53,7 @@ export const EVENTS: EventDefinition[] = [
 		inferred: true,
 	},
 	{
-		key: 'taobao.orderPriceChanged',
+		event: 'taobao.orderPriceChanged',
 		platform: 'taobao',
 		kind: 'orderPrice',
 		displayName: 'Taobao Order Price Changed',
@@ -61,7 +61,7 @@ export const EVENTS: EventDefinition[] = [
 		inferred: false,
 	},
 	{
-		key: 'taobao.afterSaleRefund',
+		event: 'taobao.afterSaleRefund',
 		platform: 'taobao',
 		kind: 'afterSaleRefund',
 		displayName: 'Taobao After-Sale Refund',
@@ -69,7 +69,7 @@ export const EVENTS: EventDefinition[] = [
 		inferred: true,
 	},
 	{
-		key: '1688.orderStatusChanged',
+		event: '1688.orderStatusChanged',
 		platform: '1688',
 		kind: 'orderStatus',
 		displayName: '1688 Order Status Changed',
@@ -82,7 +82,7 @@ export const EVENTS: EventDefinition[] = [
 		inferred: true,
 	},
 	{
-		key: '1688.orderPriceChanged',
+		event: '1688.orderPriceChanged',
 		platform: '1688',
 		kind: 'orderPrice',
 		displayName: '1688 Order Price Changed',
@@ -90,7 +90,7 @@ export const EVENTS: EventDefinition[] = [
 		inferred: false,
 	},
 	{
-		key: '1688.afterSaleRefund',
+		event: '1688.afterSaleRefund',
 		platform: '1688',
 		kind: 'afterSaleRefund',
 		displayName: '1688 After-Sale Refund',
@@ -144,7 +144,7 @@ export function classify(messageType: string, messagePlatform: unknown): Classif
 	const fromType = definition?.platform ?? platformFromMessageType(messageType);
 	const fromField = platformFromMessagePlatform(messagePlatform);
 	return {
-		event: definition?.key ?? UNKNOWN_EVENT,
+		event: definition?.event ?? UNKNOWN_EVENT,
 		definition,
 		platform: fromType ?? fromField ?? null,
 		platformMismatch: fromType !== undefined && fromField !== undefined && fromType !== fromField,
