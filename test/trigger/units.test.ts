@@ -1,4 +1,5 @@
 import { createHmac } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
 
 import { PandaPonTrigger, eventTimeOf } from '../../nodes/PandaPonTrigger/PandaPonTrigger.node';
 import { DEDUPE_MAX_ENTRIES, DEDUPE_TTL_MS, canonicalJson, fingerprint, seenBefore } from '../../nodes/PandaPonTrigger/dedupe';
@@ -80,7 +81,7 @@ describe('dedupe store', () => {
 	});
 
 	test('the store is capped, oldest dropped first', () => {
-		const store: Record<string, unknown> = {};
+		const store: IDataObject = {};
 		for (let i = 0; i < DEDUPE_MAX_ENTRIES + 50; i++) seenBefore(store, `fp${i}`, 1000 + i);
 		const kept = Object.keys(store.deliveries as object);
 		expect(kept).toHaveLength(DEDUPE_MAX_ENTRIES);
