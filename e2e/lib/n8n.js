@@ -253,10 +253,14 @@ class N8n {
 		return owner;
 	}
 
-	/** Imports credentials or workflows from a JSON file (array) with n8n's own CLI. */
-	async import(kind, file) {
-		const r = await this.cli([`import:${kind}`, `--input=${file}`]);
-		if (r.code !== 0) throw new Error(`n8n import:${kind} ${file} failed (${r.code}):\n${r.stdout}\n${r.stderr}`);
+	/**
+	 * Imports credentials or workflows with n8n's own CLI, from a JSON file (object or array) or,
+	 * for a directory, from every JSON file in it (--separate).
+	 */
+	async import(kind, input) {
+		const separate = fs.statSync(input).isDirectory() ? ['--separate'] : [];
+		const r = await this.cli([`import:${kind}`, `--input=${input}`, ...separate]);
+		if (r.code !== 0) throw new Error(`n8n import:${kind} ${input} failed (${r.code}):\n${r.stdout}\n${r.stderr}`);
 		return r;
 	}
 
