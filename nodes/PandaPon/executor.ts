@@ -1,4 +1,11 @@
-import { NodeError, NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
 
 import { Params } from './operations/params';
 import type { OperationSpec, PagingSpec, RequestParts } from './operations/types';
@@ -151,14 +158,14 @@ export async function runCombined(
 	return runOperation(ctx, { ...spec, request: () => parts }, first, settings);
 }
 
-function send(
+async function send(
 	ctx: IExecuteFunctions,
 	spec: OperationSpec,
 	p: RequestParts,
 	itemIndex: number,
 	settings: RunSettings,
 ): Promise<PandaPonEnvelope> {
-	return pandaPonApiRequest.call(ctx, {
+	const envelope = await pandaPonApiRequest.call(ctx, {
 		method: p.method ?? spec.method,
 		path: p.path ?? spec.path,
 		body: p.body,
@@ -171,6 +178,17 @@ function send(
 		timeoutMs: settings.timeoutMs,
 		retry: { ...DEFAULT_RETRY, retries: settings.retries },
 	});
+	const failure = spec.checkData?.(envelope.data);
+	if (failure) {
+		const { requestId } = envelope;
+		const error = new NodeApiError(ctx.getNode(), { code: failure.code, requestId } as JsonObject, {
+			message: failure.message,
+			description: `${failure.hint} Request ID: ${requestId ?? 'none'}.`,
+			itemIndex,
+		});
+		throw Object.assign(error, { pandaPon: { code: failure.code, msg: failure.message, requestId } });
+	}
+	return envelope;
 }
 
 async function runOperation(

@@ -27,6 +27,7 @@ import {
 	type INodeParameters,
 	type INodeType,
 	type INodeTypes,
+	type IVersionedNodeType,
 	type IRun,
 	type IRunExecutionData,
 	type IWorkflowExecuteAdditionalData,
@@ -65,18 +66,21 @@ class ItemsNode implements INodeType {
 	}
 }
 
-const nodeTypeMap: Record<string, INodeType> = {
+const nodeTypeMap: Record<string, INodeType | IVersionedNodeType> = {
 	[PANDAPON_TYPE]: new PandaPon(),
 	[ITEMS_TYPE]: new ItemsNode(),
 };
 
-export function registerNodeType(name: string, type: INodeType) {
+export function registerNodeType(name: string, type: INodeType | IVersionedNodeType) {
 	nodeTypeMap[name] = type;
 }
 
 export const nodeTypes: INodeTypes = {
 	getByName: (name) => nodeTypeMap[name],
-	getByNameAndVersion: (name) => nodeTypeMap[name],
+	getByNameAndVersion: (name, version) => {
+		const type = nodeTypeMap[name];
+		return 'nodeVersions' in type ? type.getNodeType(version) : type;
+	},
 	getKnownTypes: () => ({}),
 };
 
@@ -272,6 +276,9 @@ export async function testCredential(credentials: SandboxCredentials): Promise<I
 	});
 }
 
-afterAll(() => {
+/** Stops n8n-core's keep-alive timer; jest calls it after each test file, scripts when done. */
+export function shutdownEngine() {
 	Container.get(SSHClientsManager).onShutdown();
-});
+}
+
+if (typeof afterAll === 'function') afterAll(shutdownEngine);

@@ -44,8 +44,11 @@ import {
 
 import { Container } from '@n8n/di';
 
-import { PandaPonApi } from '../../credentials/PandaPonApi.credentials';
-import { PandaPonTrigger } from '../../nodes/PandaPonTrigger/PandaPonTrigger.node';
+// The built trigger and credential, as n8n loads them (and so scripts resolve them like jest does).
+/* eslint-disable @typescript-eslint/no-require-imports */
+const { PandaPonApi } = require('../../dist/credentials/PandaPonApi.credentials.js') as typeof import('../../credentials/PandaPonApi.credentials');
+const { PandaPonTrigger } = require('../../dist/nodes/PandaPonTrigger/PandaPonTrigger.node.js') as typeof import('../../nodes/PandaPonTrigger/PandaPonTrigger.node');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export const TRIGGER_TYPE = 'n8n-nodes-pandapon.pandaPonTrigger';
 const COLLECT_TYPE = 'test.collect';

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import {
 	alibabaAddressProperty,
 	alibabaOfferLocator,
-	assert1688Success,
+	check1688Success,
 	readAlibabaAddress,
 	simplifyAlibabaOrder,
 } from './fields';
@@ -161,7 +161,7 @@ export const alibabaCartOperations: OperationSpec[] = [
 		write: false,
 		properties: [cartIds, alibabaAddressProperty(false)],
 		request: (p) => ({ body: compact({ cartIds: readCartIds(p), addressParam: readAlibabaAddress(p, false) }) }),
-		simplify: (record) => assert1688Success(record, 'cart order preview'),
+		checkData: check1688Success('cart order preview'),
 	},
 	{
 		resource,

@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import {
 	alibabaAddressProperty,
 	alibabaOrderLocator,
-	assert1688Success,
+	check1688Success,
 	cargoProperties,
 	readAlibabaAddress,
 	readCargo,
@@ -106,7 +106,7 @@ function cargoSpec(
 	};
 }
 
-const checkedPreview = (record: IDataObject) => assert1688Success(record, 'order preview');
+const checkedPreview = check1688Success('order preview');
 
 export const alibabaOrderOperations: OperationSpec[] = [
 	{
@@ -177,7 +177,7 @@ export const alibabaOrderOperations: OperationSpec[] = [
 			method: 'POST',
 			path: '/alibaba/order/create/preview',
 			write: false,
-			simplify: checkedPreview,
+			checkData: checkedPreview,
 		},
 		{ withSeller: false, specRequired: false, addressRequired: false },
 	),
@@ -208,7 +208,7 @@ export const alibabaOrderOperations: OperationSpec[] = [
 			method: 'POST',
 			path: '/alibaba/order/create/previewbatch',
 			write: false,
-			simplify: checkedPreview,
+			checkData: checkedPreview,
 		},
 		{ withSeller: true, specRequired: false, addressRequired: false },
 	),
@@ -334,7 +334,7 @@ export const alibabaOrderOperations: OperationSpec[] = [
 		request: (p) => ({
 			body: compact({ orderId: p.id('orderId'), orderEntryIds: p.idList('orderEntryIds', { max: 100 }) }),
 		}),
-		simplify: (record) => assert1688Success(record, 'receipt confirmation'),
+		checkData: check1688Success('receipt confirmation'),
 	},
 	{
 		resource,

@@ -459,22 +459,23 @@ export function readCargoFromItems(all: Params[], withSeller: boolean, specRequi
 
 /**
  * 1688 reports some failures inside `data` with HTTP 200 and code 200:
- * `{success: false, errorCode, errorMsg | errorInfo}`. Throws a clear error for such a record.
+ * `{success: false, errorCode, errorMsg | errorInfo}`. For OperationSpec.checkData.
  */
-export function assert1688Success(record: IDataObject, what: string): IDataObject {
-	const failure = find1688Failure(record);
-	if (failure) {
-		const error = new Error(`1688 ${what} failed: ${failure.code}: ${failure.message}`) as Error & { description: string };
-		error.description = `PandaPon answered code 200, but 1688 reported success: false with errorCode ${failure.code}. ${failure.hint}`;
-		throw error;
-	}
-	return record;
+export function check1688Success(what: string) {
+	return (data: unknown) => {
+		const failure = find1688Failure(data);
+		if (!failure) return undefined;
+		return {
+			code: failure.code,
+			message: `1688 ${what} failed: ${failure.code}: ${failure.message}`,
+			hint: `PandaPon answered code 200, but 1688 reported success: false with errorCode ${failure.code}. ${failure.hint}`,
+		};
+	};
 }
 
 /**
  * The first `success: false` record in `data` (an object, or an array of them as in batch
- * previews), as code, message and hint. Meant for an executor hook that checks `data` after a
- * code-200 answer; until then `assert1688Success` runs it from `simplify`.
+ * previews), as code, message and hint.
  */
 export function find1688Failure(data: unknown): { code: string; message: string; hint: string } | undefined {
 	const records = Array.isArray(data) ? data : [data];

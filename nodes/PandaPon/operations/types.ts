@@ -51,6 +51,11 @@ export interface OperationSpec {
 	/** Dot path inside `data` to the result; arrays become one item per record. */
 	resultPath?: string;
 	paging?: PagingSpec;
+	/**
+	 * Failures reported inside a code-200 answer (1688's `success: false` in `data`): returns
+	 * what to show, and the executor fails the item with it.
+	 */
+	checkData?: (data: unknown) => { code: string; message: string; hint: string } | undefined;
 	/** Trims a fat record to the fields people use; the node adds a Simplify switch (on by default). */
 	simplify?: (record: IDataObject) => IDataObject;
 	/**
