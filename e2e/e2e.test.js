@@ -1,0 +1,272 @@
+'use strict';
+/**
+ * End to end: a real n8n 2.8.4 with the built package, against the PandaPon sandbox.
+ * `npm run test:e2e` (installs n8n into e2e/n8n on the first run; the browser part needs
+ * /usr/bin/chromium or CHROMIUM_PATH). Separate from `npm test`, whose jest roots are test/.
+ * Flags after `--`: --no-build (dist/ is current), --update-screenshot (rewrite docs/node-panel.png).
+ *
+ * Each example workflow is imported with `n8n import:workflow` and run with `n8n execute --id`;
+ * the refund automation is published and started by a sandbox push through n8n's production
+ * webhook; a wrong secret must fail with PandaPon's 40003 and the hint; a browser loads the
+ * refund reason dropdown for a chosen order and executes the node.
+ */
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { after, before, describe, it } = require('node:test');
+
+const { N8n, ROOT, buildPackage, ensureN8n, freePort, linkPackage, sleep } = require('./lib/n8n');
+const { pandaPonCredential, readExamples, triggerWebhookUrl, writeJson } = require('./lib/fixtures');
+const { browserCheck } = require('./browser');
+const { startSandbox } = require('../sandbox');
+
+const N8N_DIR = path.join(ROOT, 'e2e', 'n8n');
+const WORK = path.join(ROOT, 'e2e', '.n8n', 'e2e'); // git-ignored, recreated on every run
+const SCREENSHOTS = path.join(ROOT, 'e2e', 'screenshots'); // git-ignored
+const DOCS_SCREENSHOT = path.join(ROOT, 'docs', 'node-panel.png');
+
+const ORDER = '2542285634920880794'; // sandbox fixture: waitsellersend, two lines
+const ORDER_LINES = ['2542285634921880794', '2542285634922880794'];
+const WRONG_SECRET = 'not-the-sandbox-secret';
+
+let sandbox;
+let n8n;
+const examples = Object.fromEntries(readExamples().map(({ file, workflow }) => [file, workflow]));
+const example = (file) => {
+	assert.ok(examples[file], `examples/${file} exists`);
+	return examples[file];
+};
+
+/** Output items (json) of one node in `n8n execute --rawOutput` run data. */
+function outputOf(run, nodeName) {
+	const runs = run.data.resultData.runData[nodeName];
+	assert.ok(runs, `node "${nodeName}" ran`);
+	return (runs.at(-1).data?.main?.[0] ?? []).map((i) => i.json);
+}
+
+async function executeOk(workflowId) {
+	const result = await n8n.execute(workflowId);
+	assert.ok(result.ok, `n8n execute --id ${workflowId} succeeded:\n${result.output.slice(-4000)}`);
+	return result.data;
+}
+
+/** A small workflow for the tests that are not examples: Manual Trigger → one PandaPon node. */
+function oneNodeWorkflow(id, name, parameters, credential) {
+	return {
+		id,
+		name,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		connections: { 'Run by hand': { main: [[{ node: 'PandaPon', type: 'main', index: 0 }]] } },
+		nodes: [
+			{ id: `${id}-trigger`, name: 'Run by hand', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: `${id}-pandapon`,
+				name: 'PandaPon',
+				type: 'n8n-nodes-pandapon.pandaPon',
+				typeVersion: 1,
+				position: [260, 0],
+				parameters,
+				credentials: { pandaPonApi: { id: credential.id, name: credential.name } },
+			},
+		],
+	};
+}
+
+before(async () => {
+	const started = Date.now();
+	if (!process.argv.includes('--no-build')) buildPackage();
+	await ensureN8n(N8N_DIR);
+
+	fs.rmSync(WORK, { recursive: true, force: true });
+	fs.mkdirSync(WORK, { recursive: true });
+	fs.mkdirSync(SCREENSHOTS, { recursive: true });
+	linkPackage(WORK);
+
+	sandbox = await startSandbox({ port: 0 });
+	n8n = new N8n({
+		dir: N8N_DIR,
+		userFolder: WORK,
+		port: await freePort(),
+		brokerPort: await freePort(),
+		logFile: path.join(WORK, 'n8n.log'),
+	});
+
+	const good = pandaPonCredential(sandbox);
+	const wrong = pandaPonCredential(sandbox, { id: 'PandaPonWrongKey', name: 'PandaPon wrong secret', accessSecret: WRONG_SECRET });
+	await n8n.import('credentials', writeJson(path.join(WORK, 'import', 'credentials.json'), [good, wrong]));
+
+	// Examples plus two test workflows, imported in one CLI run.
+	const wfDir = path.join(WORK, 'import', 'workflows');
+	for (const [file, wf] of Object.entries(examples)) writeJson(path.join(wfDir, file), wf);
+	writeJson(
+		path.join(wfDir, 'wrong-secret.json'),
+		oneNodeWorkflow('pandaponWrongKey', 'Test: wrong secret', { resource: 'alibabaOrder', operation: 'get', orderId: { __rl: true, mode: 'id', value: ORDER } }, wrong),
+	);
+	writeJson(
+		path.join(wfDir, 'browser-refund.json'),
+		oneNodeWorkflow(
+			'pandaponBrowser01',
+			'Test: create refund in the editor',
+			{
+				resource: 'alibabaAfterSale',
+				operation: 'createRefund',
+				orderId: { __rl: true, mode: 'list', value: '' },
+				orderEntryIds: ORDER_LINES.join(', '),
+				goodsStatus: 'refundWaitSellerSend',
+				applyReasonId: '',
+				disputeRequest: 'refund',
+				applyPayment: 100,
+				applyCarriage: 0,
+				description: 'Refund requested from the browser test',
+			},
+			good,
+		),
+	);
+	await n8n.import('workflow', wfDir);
+
+	await n8n.start();
+	await n8n.ensureOwnerAndLogin();
+	console.log(`# n8n ready on ${n8n.url} after ${Math.round((Date.now() - started) / 1000)} s (log ${path.relative(ROOT, n8n.logFile)})`);
+});
+
+after(async () => {
+	await n8n?.stop();
+	await sandbox?.close();
+});
+
+describe('n8n 2.8.4 with n8n-nodes-pandapon', () => {
+	it('knows every node type (and version) the examples use, including the PandaPon tool', async () => {
+		const res = await fetch(`${n8n.url}/types/nodes.json`, { headers: { cookie: n8n.cookie, 'browser-id': 'pandapon-e2e' } });
+		const known = new Set();
+		for (const t of await res.json()) for (const v of [t.version].flat()) known.add(`${t.name}@${v}`);
+		for (const [file, wf] of Object.entries(examples)) {
+			for (const node of wf.nodes) {
+				assert.ok(known.has(`${node.type}@${node.typeVersion}`), `${file}: ${node.type} v${node.typeVersion} is known to n8n`);
+			}
+			const stored = await n8n.rest('GET', `/workflows/${wf.id}`);
+			assert.equal(stored.nodes.length, wf.nodes.length, `${file} imported with all its nodes`);
+			assert.ok(wf.nodes.some((n) => n.type === 'n8n-nodes-base.stickyNote'), `${file} has a sticky note`);
+		}
+	});
+
+	it('order sync example: 1688 orders awaiting receipt → logistics trace → one sheet row per shipment', async () => {
+		const run = await executeOk(example('1688-order-sync.json').id);
+		const orders = outputOf(run, 'Get shipped 1688 orders');
+		const rows = outputOf(run, 'Sheet rows');
+		assert.ok(orders.length > 0, 'some orders are awaiting receipt');
+		assert.ok(orders.every((o) => o.baseInfo.status === 'waitbuyerreceive'));
+		assert.ok(rows.length >= orders.length, 'a row per shipment');
+		for (const row of rows) {
+			assert.match(String(row['Order ID']), /^\d{19}$/, '19-digit order id kept as text');
+			assert.ok(row['Bill number'], 'carrier bill number');
+			assert.ok(row['Latest step'], 'latest tracking step');
+		}
+		// The fixture order awaiting receipt is among them, with every digit of its id.
+		assert.ok(rows.some((r) => r['Order ID'] === sandbox.state.fixtures.alibaba.orderWaitBuyerReceive));
+	});
+
+	it('product research example: keyword + image search → details → 1688 cart lines', async () => {
+		const cartBefore = (sandbox.state.alibaba.carts.get(sandbox.credentials.userId) ?? []).length;
+		const run = await executeOk(example('1688-product-research.json').id);
+		assert.ok(outputOf(run, 'Search by keyword').length > 0, 'keyword search finds offers');
+		assert.ok(outputOf(run, 'Search by image').length > 0, 'image search finds offers');
+		const details = outputOf(run, 'Get product details');
+		assert.equal(details.length, 4);
+		assert.ok(details.every((d) => Array.isArray(d.skus) && d.skus.length > 0), 'details carry SKUs');
+		const added = outputOf(run, 'Add to cart');
+		assert.equal(added.length, 4);
+		assert.ok(added.every((a) => a.id !== undefined), 'each add answers a cart item id');
+		const cartAfter = (sandbox.state.alibaba.carts.get(sandbox.credentials.userId) ?? []).length;
+		assert.ok(cartAfter > cartBefore, `cart grew (${cartBefore} → ${cartAfter})`);
+	});
+
+	it('AI agent example: imports with the PandaPon node as a tool, no model key needed to load it', async () => {
+		const wf = await n8n.rest('GET', `/workflows/${example('ai-agent-pandapon-tools.json').id}`);
+		const tools = wf.nodes.filter((n) => n.type === 'n8n-nodes-pandapon.pandaPonTool');
+		assert.ok(tools.length >= 2, 'PandaPon tools present');
+		for (const tool of tools) assert.ok(wf.connections[tool.name]?.ai_tool, `${tool.name} is connected as a tool`);
+	});
+
+	it('a wrong Access Secret fails with PandaPon error 40003 and says to check the keys', async () => {
+		const result = await n8n.execute('pandaponWrongKey');
+		assert.equal(result.ok, false, 'the execution fails');
+		assert.match(result.output, /PandaPon error 40003/);
+		assert.match(result.output, /Access Key and Access Secret/);
+		assert.ok(!result.output.includes(WRONG_SECRET), 'the secret is not printed');
+
+		// The credential test in the editor (on save / Retry). n8n 2.8 runs the credential's own
+		// `test` request, which takes precedence over the node's testedBy method, so the message is
+		// the rule's text (no PandaPon code).
+		const wrong = pandaPonCredential(sandbox, { id: 'PandaPonWrongKey', name: 'PandaPon wrong secret', accessSecret: WRONG_SECRET });
+		const test = await n8n.rest('POST', '/credentials/test', { credentials: wrong });
+		assert.equal(test.status, 'Error');
+		assert.match(test.message, /Access Key and Access Secret/);
+		const ok = await n8n.rest('POST', '/credentials/test', { credentials: pandaPonCredential(sandbox) });
+		assert.equal(ok.status, 'OK');
+	});
+
+	it('refund automation example: a sandbox push reaches the published trigger and a refund is created', async () => {
+		const wf = example('1688-refund-automation.json');
+		const hook = triggerWebhookUrl(`http://127.0.0.1:${n8n.port}`);
+		await n8n.activate(wf.id);
+		sandbox.setOptions({ callbackUrls: [hook.url] });
+
+		// The sandbox pays an order; its status change is pushed, signed, to the production URL.
+		const orderId = sandbox.state.fixtures.alibaba.orderWaitBuyerPay;
+		sandbox.simulate('1688.setStatus', { orderId, status: 'waitsellersend' });
+
+		let execution;
+		for (let i = 0; i < 60 && !execution; i++) {
+			await sleep(500);
+			execution = (await n8n.executions(wf.id)).find((e) => e.status === 'success' || e.status === 'error');
+		}
+		assert.ok(execution, 'the push started an execution');
+		assert.equal(execution.mode, 'webhook');
+		assert.equal(execution.status, 'success');
+
+		const push = sandbox.pushes().find((p) => p.url === hook.url && p.messageType === '1688_ORDER_BUYER_VIEW_ORDER_STATUS_MODIFY');
+		assert.equal(push?.attempts[0]?.status, 200, 'the trigger acknowledged the push with HTTP 200');
+
+		const refund = sandbox.state.alibaba.refundList.find((r) => r.orderId === orderId);
+		assert.ok(refund, `a refund exists for order ${orderId}`);
+		assert.equal(refund.applyReasonId, 20001);
+		assert.equal(refund.goodsStatus, 'refundWaitSellerSend');
+	});
+
+	it('browser: the Refund Reason dropdown lists the reasons for the chosen order; the node executes', async (t) => {
+		const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+		if (!fs.existsSync(chromium)) {
+			if (process.env.CI) assert.fail(`no browser at ${chromium}`);
+			t.skip(`no browser at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`);
+			return;
+		}
+		const result = await browserCheck({
+			executablePath: chromium,
+			baseUrl: n8n.url,
+			workflowId: 'pandaponBrowser01',
+			orderId: ORDER,
+			screenshotsDir: SCREENSHOTS,
+			// docs/node-panel.png is committed: refresh it only on request (or when it is missing).
+			docsScreenshot: process.argv.includes('--update-screenshot') || !fs.existsSync(DOCS_SCREENSHOT) ? DOCS_SCREENSHOT : undefined,
+		});
+		const expected = await sandboxReasons();
+		assert.deepEqual(expected.map((r) => r.id), [20001, 20002, 20003], 'sandbox reasons for a refund before shipping');
+		assert.deepEqual(result.reasons, expected.map((r) => r.name), 'dropdown = the sandbox reasons for this order and goods status');
+		assert.ok(result.outputText.includes('refundId'), 'the executed node shows the refund id');
+		const refund = sandbox.state.alibaba.refundList.find((r) => r.orderId === ORDER);
+		assert.ok(refund, 'the refund was created in the sandbox');
+	});
+});
+
+/** What the sandbox answers for the browser test's order, lines and goods status (a signed call). */
+async function sandboxReasons() {
+	const res = await fetch(`${sandbox.url}/alibaba/refund/reason/list`, {
+		method: 'POST',
+		headers: { ...sandbox.signHeaders(), 'content-type': 'application/json' },
+		body: `{"orderId":${ORDER},"orderEntryIds":[${ORDER_LINES.join(',')}],"goodsStatus":"refundWaitSellerSend"}`,
+	});
+	const envelope = await res.json();
+	assert.equal(envelope.code, 200, `reason list: ${envelope.msg}`);
+	return envelope.data;
+}
