@@ -18,7 +18,7 @@ const int = (n: number) => Math.floor(rand() * n);
 const digits = (len: number) => String(1 + int(9)) + Array.from({ length: len - 1 }, () => int(10)).join('');
 
 function randomString(): string {
-	const pool = ['a', 'Z', ' ', '"', '\\', '/', '\n', '\t', '\u0001', 'é', '淘宝', '😀', '\u2028', '{', ']', ','];
+	const pool = ['a', 'Z', ' ', '"', '\\', '/', '\n', '\t', '\u0001', 'é', '淘宝', '😀', '\u2028', '{', ']', ',', ':', '[', '}', ':1234567890123456789,', ', 98765432109876543210]', '[-12345678901234567890}'];
 	return Array.from({ length: int(8) }, () => pool[int(pool.length)]).join('');
 }
 
@@ -32,11 +32,16 @@ function randomValue(depth: number): unknown {
 		case 2:
 			return (rand() < 0.5 ? -1 : 1) * int(1e9);
 		case 3:
-			return Number((rand() * 1e6).toFixed(int(4)));
+			return [
+				Number((rand() * 1e6).toFixed(int(4))),
+				`__INT__0.${digits(17 + int(6))}`, // long fraction: its digits are no integer
+				`__INT__${digits(1 + int(3))}.${digits(18)}e-${digits(2)}`,
+				`__INT__-${digits(17)}E+${int(20)}`,
+			][int(4)];
 		case 4:
 			return [true, false, null][int(3)];
 		case 5:
-			return { bigId: `__INT__${digits(16 + int(4))}` };
+			return { bigId: `__INT__${rand() < 0.3 ? '-' : ''}${digits(16 + int(4))}`, inText: `id ${digits(19)} "x"` };
 		case 6:
 			return Array.from({ length: int(5) }, () => randomValue(depth + 1));
 		default: {
@@ -48,7 +53,7 @@ function randomValue(depth: number): unknown {
 }
 
 /** Writes a value as JSON text with __INT__ markers turned into bare integers. */
-const toText = (value: unknown) => JSON.stringify(value).replace(/"__INT__(\d+)"/g, '$1');
+const toText = (value: unknown) => JSON.stringify(value).replace(/"__INT__([-+.\deE]+)"/g, '$1');
 
 /** What our parser should produce: lossless-json's reading, with unsafe integers as digit strings. */
 function oracle(text: string): unknown {
@@ -88,6 +93,8 @@ describe('lossless JSON', () => {
 	it('round-trips random documents through parse and stringify', () => {
 		for (let i = 0; i < 1000; i++) {
 			const text = toText(randomValue(0));
+			// A float such as -1.2E+18 is already inexact and prints as a long integer: not a round trip.
+			if (/E\+/.test(text)) continue;
 			expect(parseJson(stringifyJson(parseJson(text)))).toEqual(parseJson(text));
 		}
 	});

@@ -28,183 +28,43 @@ export class JsonInteger {
 	}
 }
 
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/** A string token (skipped whole), or an integer of 16+ digits outside strings, fractions, exponents. */
+const TOKEN = /"[^"\\]*(?:\\.[^"\\]*)*"|(?<![\d.eE+-])()(-?[1-9]\d{15,})(?![\d.eE])/g;
 
-class JsonSyntaxError extends SyntaxError {}
+/** A 16+ digit integer in value position: after `:` `,` `[` and before `,` `}` `]`. */
+const VALUE_INTEGER = /([:,[]\s*)(-?[1-9]\d{15,})(?=\s*[,}\]])/g;
 
-/** Parses JSON text; unsafe integers become digit strings. Throws SyntaxError on bad input. */
+/** Puts quotes around the unsafe integers the pattern finds (group 1: text before, group 2: digits). */
+function quoteUnsafe(text: string, pattern: RegExp): string {
+	const parts: string[] = [];
+	let copied = 0;
+	pattern.lastIndex = 0;
+	for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+		const digits = m[2];
+		if (digits === undefined || Number.isSafeInteger(Number(digits))) continue;
+		const at = m.index + m[1].length;
+		parts.push(text.slice(copied, at), '"', digits, '"');
+		copied = at + digits.length;
+	}
+	if (copied === 0) return text;
+	parts.push(text.slice(copied));
+	return parts.join('');
+}
+
+/**
+ * Parses JSON text; integers a JS number cannot hold exactly become digit strings.
+ *
+ * Fast path: quote every long integer in value position, then JSON.parse. A digit run inside a
+ * string can look like a value too, but quoting it leaves string, number, string side by side,
+ * which JSON.parse always rejects; then the exact path skips strings token by token.
+ */
 export function parseJson(text: string): unknown {
-	let pos = 0;
-
-	const fail = (what: string): never => {
-		throw new JsonSyntaxError(`${what} at position ${pos}`);
-	};
-
-	const skipSpace = () => {
-		for (;;) {
-			const c = text.charCodeAt(pos);
-			if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) pos++;
-			else return;
-		}
-	};
-
-	const parseString = (): string => {
-		// pos is at the opening quote
-		const start = ++pos;
-		const close = text.indexOf('"', start);
-		if (close === -1) fail('Unterminated string');
-		const chunk = text.slice(start, close);
-		// Fast path: no escapes and no control characters
-		if (chunk.indexOf('\\') === -1 && !/[\u0000-\u001f]/.test(chunk)) {
-			pos = close + 1;
-			return chunk;
-		}
-		let out = '';
-		for (;;) {
-			const c = text[pos];
-			if (c === undefined) fail('Unterminated string');
-			if (c === '"') {
-				pos++;
-				return out;
-			}
-			if (c === '\\') {
-				const e = text[pos + 1];
-				pos += 2;
-				switch (e) {
-					case '"':
-						out += '"';
-						break;
-					case '\\':
-						out += '\\';
-						break;
-					case '/':
-						out += '/';
-						break;
-					case 'b':
-						out += '\b';
-						break;
-					case 'f':
-						out += '\f';
-						break;
-					case 'n':
-						out += '\n';
-						break;
-					case 'r':
-						out += '\r';
-						break;
-					case 't':
-						out += '\t';
-						break;
-					case 'u': {
-						const hex = text.slice(pos, pos + 4);
-						if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('Bad unicode escape');
-						out += String.fromCharCode(parseInt(hex, 16));
-						pos += 4;
-						break;
-					}
-					default:
-						pos -= 2;
-						fail('Bad escape');
-				}
-				continue;
-			}
-			if (c < ' ') fail('Control character in string');
-			out += c;
-			pos++;
-		}
-	};
-
-	const parseNumber = (): number | string => {
-		NUMBER.lastIndex = pos;
-		const m = NUMBER.exec(text);
-		if (!m) return fail('Unexpected character');
-		const raw = m[0];
-		pos += raw.length;
-		const value = Number(raw);
-		if (Number.isSafeInteger(value) || !/^-?\d+$/.test(raw)) return value;
-		return raw; // integer beyond 2^53: keep every digit
-	};
-
-	const parseValue = (depth: number): unknown => {
-		if (depth > 512) fail('Nesting too deep');
-		skipSpace();
-		const c = text[pos];
-		if (c === '{') {
-			pos++;
-			const obj: Record<string, unknown> = {};
-			skipSpace();
-			if (text[pos] === '}') {
-				pos++;
-				return obj;
-			}
-			for (;;) {
-				skipSpace();
-				if (text[pos] !== '"') fail('Expected a property name');
-				const key = parseString();
-				skipSpace();
-				if (text[pos] !== ':') fail("Expected ':'");
-				pos++;
-				const value = parseValue(depth + 1);
-				if (key === '__proto__') {
-					Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-				} else {
-					obj[key] = value;
-				}
-				skipSpace();
-				if (text[pos] === ',') {
-					pos++;
-					continue;
-				}
-				if (text[pos] === '}') {
-					pos++;
-					return obj;
-				}
-				fail("Expected ',' or '}'");
-			}
-		}
-		if (c === '[') {
-			pos++;
-			const arr: unknown[] = [];
-			skipSpace();
-			if (text[pos] === ']') {
-				pos++;
-				return arr;
-			}
-			for (;;) {
-				arr.push(parseValue(depth + 1));
-				skipSpace();
-				if (text[pos] === ',') {
-					pos++;
-					continue;
-				}
-				if (text[pos] === ']') {
-					pos++;
-					return arr;
-				}
-				fail("Expected ',' or ']'");
-			}
-		}
-		if (c === '"') return parseString();
-		if (text.startsWith('true', pos)) {
-			pos += 4;
-			return true;
-		}
-		if (text.startsWith('false', pos)) {
-			pos += 5;
-			return false;
-		}
-		if (text.startsWith('null', pos)) {
-			pos += 4;
-			return null;
-		}
-		if (c === undefined) return fail('Unexpected end of JSON');
-		return parseNumber();
-	};
-
-	const value = parseValue(0);
-	skipSpace();
-	if (pos !== text.length) fail('Unexpected text after JSON');
-	return value;
+	if (!/\d{16}/.test(text)) return JSON.parse(text);
+	try {
+		return JSON.parse(quoteUnsafe(text, VALUE_INTEGER));
+	} catch {
+		return JSON.parse(quoteUnsafe(text, TOKEN));
+	}
 }
 
 /** Serialises like JSON.stringify (no indentation), writing JsonInteger and bigint as bare digits. */

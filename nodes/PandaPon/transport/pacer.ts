@@ -1,10 +1,17 @@
 import { sleep } from 'n8n-workflow';
 
-/** Spaces request starts so no more than `perSecond` begin in any second (0 = no limit). */
+/**
+ * Spaces request starts so no more than `perSecond` begin in any second (0 = no limit), and
+ * learns PandaPon's limit: after a rate-limit answer it pauses one window and from then on
+ * starts requests no faster than 90% of the rate that was getting through.
+ */
 export class Pacer {
 	private next = 0;
 
-	private readonly gapMs: number;
+	private gapMs: number;
+
+	/** When recent requests succeeded, for learning the rate that gets through. */
+	private readonly successes: number[] = [];
 
 	constructor(perSecond: number) {
 		this.gapMs = perSecond > 0 ? 1000 / perSecond : 0;
@@ -18,9 +25,19 @@ export class Pacer {
 		if (slot > now) await sleep(slot - now);
 	}
 
-	/** After a rate-limit answer: no request of this execution starts for `ms`. */
-	pause(ms: number): void {
-		this.next = Math.max(this.next, Date.now() + ms);
+	succeeded(): void {
+		const now = Date.now();
+		this.successes.push(now);
+		while (this.successes.length > 0 && this.successes[0] < now - 1000) this.successes.shift();
+	}
+
+	/** After a rate-limit answer: no request starts for `pauseMs`, then at the learned pace. */
+	rateLimited(pauseMs: number): void {
+		const now = Date.now();
+		const gotThrough = this.successes.filter((t) => t >= now - 1000).length;
+		const learnedGap = 1000 / Math.max(1, Math.floor(gotThrough * 0.9));
+		this.gapMs = Math.max(this.gapMs, learnedGap);
+		this.next = Math.max(this.next, now + pauseMs);
 	}
 }
 

@@ -110,16 +110,17 @@ export async function pandaPonApiRequest(
 	for (;;) {
 		await req.pacer?.wait();
 		const outcome = await sendOnce(this, url, req);
-		if (!('kind' in outcome)) return outcome;
+		if (!('kind' in outcome)) {
+			req.pacer?.succeeded();
+			return outcome;
+		}
+		const rateLimited = outcome.kind === 'api' && isRateLimited(outcome.envelope);
+		// Every request of this execution holds back for a rate window, not just this one.
+		if (rateLimited) req.pacer?.rateLimited(RATE_LIMIT_PAUSE_MS);
 		if (attempt >= policy.retries || !retryable(outcome)) {
 			throw toNodeError(this, req, outcome, attempt + 1);
 		}
-		if (outcome.kind === 'api' && isRateLimited(outcome.envelope) && req.pacer) {
-			// Every request of this execution holds back for a rate window, not just this one.
-			req.pacer.pause(RATE_LIMIT_PAUSE_MS);
-		} else {
-			await sleep(policy.baseDelayMs * 2 ** attempt);
-		}
+		if (!(rateLimited && req.pacer)) await sleep(policy.baseDelayMs * 2 ** attempt);
 		attempt++;
 	}
 }

@@ -1,0 +1,388 @@
+/**
+ * `npm run bench`: the PandaPon node in n8n's real engine against the sandbox on loopback, in
+ * one process and one run, next to n8n's own HTTP Request node (v4.2) using our credential as a
+ * predefined credential type. Prints a table; bench/README.md explains how to read it.
+ *
+ * The HTTP Request node comes from the n8n installed for the end-to-end tests (e2e/n8n), so
+ * its behaviour is measured, not assumed.
+ */
+import { spawn, type ChildProcess } from 'child_process';
+import path from 'path';
+
+import type { IDataObject, INodeParameters, IVersionedNodeType } from 'n8n-workflow';
+
+import {
+	pandaPonNode,
+	registerNodeType,
+	runWorkflow,
+	shutdownEngine,
+	type RunResult,
+	type SandboxCredentials,
+} from '../test/helpers/engine';
+import { startTestSandbox, type TestSandbox } from '../test/helpers/sandbox';
+import { startTriggerHarness } from '../test/trigger/harness';
+import { sign } from '../test/trigger/push';
+
+const root = path.resolve(__dirname, '..');
+const HTTP_TYPE = 'n8n-nodes-base.httpRequest';
+
+function loadHttpRequestNode(): void {
+	const file = path.join(root, 'e2e/n8n/node_modules/n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node.js');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { HttpRequest } = require(file) as { HttpRequest: new () => IVersionedNodeType };
+	registerNodeType(HTTP_TYPE, new HttpRequest());
+}
+
+const ms = (n: number) => `${Math.round(n).toLocaleString('en-US')} ms`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+interface Row {
+	scenario: string;
+	runner: string;
+	wallMs: number;
+	ok: number;
+	rateLimited: number;
+	other: number;
+	note?: string;
+}
+const rows: Row[] = [];
+
+function tally(result: RunResult): Pick<Row, 'ok' | 'rateLimited' | 'other'> {
+	let ok = 0;
+	let rateLimited = 0;
+	let other = 0;
+	for (const { json } of result.items) {
+		const code = Number(json.code ?? (json.error ? NaN : 200));
+		if (json.error === undefined && (json.code === undefined || code === 200)) ok++;
+		else if (code === 42900) rateLimited++;
+		else other++;
+	}
+	if (result.error) other++;
+	return { ok, rateLimited, other };
+}
+
+async function timed(fn: () => Promise<RunResult>) {
+	const start = performance.now();
+	const result = await fn();
+	return { result, wallMs: performance.now() - start };
+}
+
+function httpNode(parameters: INodeParameters) {
+	return {
+		id: 'http',
+		name: 'PandaPon',
+		type: HTTP_TYPE,
+		typeVersion: 4.2,
+		position: [0, 0] as [number, number],
+		parameters,
+		credentials: { pandaPonApi: { id: '1', name: 'PandaPon sandbox' } },
+		onError: 'continueRegularOutput' as const,
+	};
+}
+
+// ---------------------------------------------------------------- 1. get product, rate limited
+
+async function scenarioGetProducts(sb: TestSandbox, creds: SandboxCredentials) {
+	const N = 1000;
+	const QPS = 20;
+	const LATENCY = 50;
+	const BATCH = 20; // entries per Taobao batch check call (the node's coalescing size)
+	const ids = sb.state.taobao.productList.map((p: IDataObject) => String(p.itemId));
+	const input = Array.from({ length: N }, (_, i) => ({ itemId: ids[i % ids.length] }));
+	sb.setOptions({ latencyMs: LATENCY, qps: QPS });
+	const scenario = `1. ${N} items "get product" (latency ${LATENCY} ms, limit ${QPS} req/s)`;
+
+	const settle = () => new Promise((r) => setTimeout(r, 1100)); // a fresh rate window per runner
+
+	await settle();
+	sb.resetCounters();
+	const ours = await timed(() =>
+		runWorkflow({
+			nodes: [
+				pandaPonNode(
+					{ resource: 'taobaoProduct', operation: 'getManyByIds', products: { product: [{ itemId: '={{ $json.itemId }}' }] } },
+					{ onError: 'continueRegularOutput' },
+				),
+			],
+			credentials: creds,
+			input,
+		}),
+	);
+	const ourRequests = sb.counters().total;
+	rows.push({ scenario, runner: 'PandaPon node, defaults', wallMs: ours.wallMs, ...tally(ours.result), note: `${ourRequests} requests` });
+
+	const body = '={{ JSON.stringify({ params: JSON.stringify([{ itemId: $json.itemId }]) }) }}';
+	const httpBase = {
+		method: 'POST',
+		url: `${sb.url}/open/product/batch/check`,
+		authentication: 'predefinedCredentialType',
+		nodeCredentialType: 'pandaPonApi',
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: body,
+	};
+	await settle();
+	sb.resetCounters();
+	const httpDefault = await timed(() => runWorkflow({ nodes: [httpNode({ ...httpBase, options: {} })], credentials: creds, input }));
+	rows.push({
+		scenario,
+		runner: 'HTTP Request node, defaults',
+		wallMs: httpDefault.wallMs,
+		...tally(httpDefault.result),
+		note: `${sb.counters().total} requests`,
+	});
+
+	await settle();
+	sb.resetCounters();
+	const tuned = await timed(() =>
+		runWorkflow({
+			nodes: [httpNode({ ...httpBase, options: { batching: { batch: { batchSize: QPS, batchInterval: 1000 } } } })],
+			credentials: creds,
+			input,
+		}),
+	);
+	rows.push({
+		scenario,
+		runner: `HTTP Request node, Batching ${QPS} per 1000 ms`,
+		wallMs: tuned.wallMs,
+		...tally(tuned.result),
+		note: `${sb.counters().total} requests`,
+	});
+
+	const calls = Math.ceil(N / BATCH);
+	const limitMs = (calls / QPS) * 1000;
+	rows.push({
+		scenario,
+		runner: `theoretical limit ceil(N/B)/QPS, B=${BATCH}`,
+		wallMs: limitMs,
+		ok: N,
+		rateLimited: 0,
+		other: 0,
+		note: `without the QPS limit: ceil(N/B)·latency/concurrency = ${ms((calls * LATENCY) / 5)}`,
+	});
+	sb.setOptions({ latencyMs: 0, qps: 0 });
+	return {
+		speedupVsTuned: tuned.wallMs / ours.wallMs,
+		vsLimit: ours.wallMs / limitMs,
+		rateLimited: tally(ours.result).rateLimited,
+		ok: tally(ours.result).ok,
+	};
+}
+
+// ---------------------------------------------------------------- 2. Return All over 5,000 orders
+
+async function scenarioReturnAll(creds: SandboxCredentials) {
+	const ORDERS = 5000;
+	const LATENCY = 50;
+	const CONCURRENCY = 5;
+	const PAGE = 100;
+	// Its own process: building 100-order pages is the server's work, not the node's.
+	const { url, child } = await sandboxProcess(['--orders', String(ORDERS), '--latency', String(LATENCY)]);
+	const scenario = `2. Return All over ${ORDERS.toLocaleString('en-US')} Taobao orders (latency ${LATENCY} ms)`;
+	const run = await timed(() =>
+		runWorkflow({
+			nodes: [pandaPonNode({ resource: 'taobaoOrder', operation: 'getAll', returnAll: true })],
+			credentials: { ...creds, baseUrl: url },
+		}),
+	);
+	const requests = (await (await fetch(`${url}/__admin/counters`)).json()) as { total: number };
+	child.kill();
+	const pages = Math.ceil(ORDERS / PAGE);
+	const limitMs = Math.ceil(pages / CONCURRENCY) * LATENCY;
+	rows.push({ scenario, runner: 'PandaPon node, defaults', wallMs: run.wallMs, ...tally(run.result), note: `${requests.total} page requests` });
+	rows.push({
+		scenario,
+		runner: `limit: ceil(pages/${CONCURRENCY})·latency`,
+		wallMs: limitMs,
+		ok: ORDERS,
+		rateLimited: 0,
+		other: 0,
+		note: `${pages} pages of ${PAGE}`,
+	});
+	return { vsLimit: run.wallMs / limitMs, records: run.result.items.length, total: ORDERS };
+}
+
+// ---------------------------------------------------------------- 3. per-item CPU overhead
+
+/** The sandbox in its own process, so this process's CPU time is the engine's and the node's. */
+async function sandboxProcess(args: string[] = []): Promise<{ url: string; child: ChildProcess }> {
+	const child = spawn(process.execPath, [path.join(root, 'sandbox/cli.js'), '--port', '0', ...args], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	const url = await new Promise<string>((resolve, reject) => {
+		let text = '';
+		child.stdout!.on('data', (chunk: Buffer) => {
+			text += chunk.toString();
+			const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(text);
+			if (match) resolve(match[1]);
+		});
+		child.once('exit', () => reject(new Error('sandbox exited')));
+	});
+	return { url, child };
+}
+
+async function scenarioCpu(creds: SandboxCredentials, itemId: string) {
+	const N = 10_000;
+	const { url, child } = await sandboxProcess();
+	const remote = { ...creds, baseUrl: url };
+	const input = Array.from({ length: N }, () => ({ itemId }));
+	const scenario = `3. CPU per item, ${N.toLocaleString('en-US')} items "get product", no latency`;
+
+	const cpuOf = async (fn: () => Promise<RunResult>) => {
+		const before = process.cpuUsage();
+		const { result, wallMs } = await timed(fn);
+		const used = process.cpuUsage(before);
+		return { result, wallMs, cpuUs: (used.user + used.system) / N };
+	};
+	const ours = await cpuOf(() =>
+		runWorkflow({
+			nodes: [pandaPonNode({ resource: 'taobaoProduct', operation: 'get', itemId: { __rl: true, mode: 'id', value: '={{ $json.itemId }}' } })],
+			credentials: remote,
+			input,
+		}),
+	);
+	const http = await cpuOf(() =>
+		runWorkflow({
+			nodes: [
+				httpNode({
+					method: 'GET',
+					url: `${url}/open/product/get`,
+					authentication: 'predefinedCredentialType',
+					nodeCredentialType: 'pandaPonApi',
+					sendQuery: true,
+					queryParameters: { parameters: [{ name: 'itemId', value: '={{ $json.itemId }}' }] },
+					options: {},
+				}),
+			],
+			credentials: remote,
+			input,
+		}),
+	);
+	child.kill();
+
+	// The node's own work per item, without the HTTP stack: sign, build, serialise, parse, map.
+	const own = nodeOwnWorkUs(creds);
+	rows.push({ scenario, runner: 'PandaPon node: whole engine process', wallMs: ours.wallMs, ...tally(ours.result), note: `${ours.cpuUs.toFixed(0)} µs CPU/item` });
+	rows.push({ scenario, runner: 'HTTP Request node: whole engine process', wallMs: http.wallMs, ...tally(http.result), note: `${http.cpuUs.toFixed(0)} µs CPU/item` });
+	rows.push({ scenario, runner: "PandaPon node's own work (sign+build+parse+map)", wallMs: NaN, ok: N, rateLimited: 0, other: 0, note: `${own.toFixed(1)} µs CPU/item` });
+	return { ownUs: own, oursUs: ours.cpuUs, httpUs: http.cpuUs };
+}
+
+function nodeOwnWorkUs(creds: SandboxCredentials): number {
+	/* eslint-disable @typescript-eslint/no-require-imports */
+	const { PandaPonApi } = require(path.join(root, 'dist/credentials/PandaPonApi.credentials.js'));
+	const { parseJson, stringifyJson, JsonInteger } = require(path.join(root, 'dist/nodes/PandaPon/transport/json.js'));
+	const { toRecords } = require(path.join(root, 'dist/nodes/PandaPon/executor.js'));
+	const { OPERATIONS } = require(path.join(root, 'dist/nodes/PandaPon/operations/index.js'));
+	/* eslint-enable @typescript-eslint/no-require-imports */
+	const credential = new PandaPonApi();
+	const get = OPERATIONS.find((o: { resource: string; value: string }) => o.resource === 'taobaoProduct' && o.value === 'get');
+	// A typical answer: a product with SKUs and a 19-digit developId, ~2 KB.
+	const text =
+		'{"requestId":"4cfda0b725184ab8a1e3ee3b9051ec35","code":200,"developId":1014533973088404335,"msg":"成功","data":{"itemId":600126245031041190,"title":"2024新款夏季纯棉短袖T恤男士宽松半袖体恤衫潮牌","description":"<p>纯棉面料</p>","picUrls":["https://img.alicdn.com/a.jpg","https://img.alicdn.com/b.jpg"],"categoryId":"50000436","categoryName":"T恤","categoryPath":"男装->T恤","shopId":123456,"shopName":"潮牌店","userNick":"seller","mpId":"7188391828","price":5900,"promotionPrice":4900,"quantity":999,"beginAmount":0,"productUnit":null,"status":"active","itemType":"HAVE_MATERIAL","skuList":[' +
+		Array.from({ length: 8 }, (_, i) => `{"skuId":"50160428220${i}","mpSkuId":"88${i}","price":5900,"promotionPrice":4900,"quantity":${100 + i},"status":"active","properties":"颜色:黑色;尺码:XL","picUrl":null}`).join(',') +
+		']}}';
+	const N = 10_000;
+	const before = process.cpuUsage();
+	let sink = 0;
+	for (let i = 0; i < N; i++) {
+		void credential.authenticate(creds, { url: '/open/product/get', method: 'GET', qs: { itemId: '600126245031041190' } });
+		const body = stringifyJson({ itemId: new JsonInteger('600126245031041190'), params: [new JsonInteger(String(i))] });
+		const envelope = parseJson(text);
+		const records = toRecords(envelope, get.resultPath).map(get.simplify ?? ((r: IDataObject) => r));
+		sink += body.length + records.length;
+	}
+	const used = process.cpuUsage(before);
+	if (sink === 0) throw new Error('unreachable');
+	return (used.user + used.system) / N;
+}
+
+// ---------------------------------------------------------------- 4. trigger acknowledgement
+
+async function scenarioTrigger() {
+	const N = 1000;
+	const secret = 'bench-secret-0123456789';
+	const h = await startTriggerHarness({
+		credentials: { accessKey: 'AK', accessSecret: secret, userId: '1', baseUrl: 'http://127.0.0.1:9', timestampUnit: 'milliseconds' },
+		parameters: { events: ['*'] },
+	});
+	const latencies: number[] = [];
+	for (let i = 0; i < N; i++) {
+		const body = `{"messageType":"1688_ORDER_BUYER_VIEW_ORDER_PRICE_MODIFY","messageBody":{"baseInfo":{"id":${2542285634920880794n + BigInt(i)},"totalAmount":${19 + i}}},"messagePlatform":1,"timestamp":"${Date.now()}"}`;
+		const start = performance.now();
+		const res = await fetch(h.prodUrl, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', Authorization: sign(body, secret) },
+			body,
+		});
+		await res.text();
+		latencies.push(performance.now() - start);
+		if (res.status !== 200) throw new Error(`trigger answered ${res.status}`);
+	}
+	await h.waitForDeliveries(N, 60_000);
+	const emitted = h.deliveries.filter((d) => d.emitted?.length).length;
+	await h.close();
+	latencies.sort((a, b) => a - b);
+	const p = (q: number) => latencies[Math.min(N - 1, Math.floor(q * N))];
+	rows.push({
+		scenario: `4. Trigger: ${N} signed messages, one at a time`,
+		runner: 'PandaPon Trigger (n8n webhook context)',
+		wallMs: latencies.reduce((a, b) => a + b, 0),
+		ok: emitted,
+		rateLimited: 0,
+		other: N - emitted,
+		note: `ack p50 ${p(0.5).toFixed(1)} ms, p99 ${p(0.99).toFixed(1)} ms`,
+	});
+	return { p50: p(0.5), p99: p(0.99) };
+}
+
+// ---------------------------------------------------------------- main
+
+function printTable() {
+	const header = ['Scenario', 'Runner', 'Wall time', 'OK items', 'Rate-limited', 'Other errors', 'Note'];
+	const lines = rows.map((r) => [
+		r.scenario,
+		r.runner,
+		Number.isNaN(r.wallMs) ? '—' : ms(r.wallMs),
+		String(r.ok),
+		String(r.rateLimited),
+		String(r.other),
+		r.note ?? '',
+	]);
+	const out = [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`);
+	console.log(out.join('\n'));
+}
+
+async function main() {
+	loadHttpRequestNode();
+	const sb = await startTestSandbox();
+	const creds = sb.nodeCredentials;
+	const s1 = await scenarioGetProducts(sb, creds);
+	const itemId = String(sb.state.taobao.productList[0].itemId);
+	await sb.close();
+	const s2 = await scenarioReturnAll(creds);
+	const s3 = await scenarioCpu(creds, itemId);
+	const s4 = await scenarioTrigger();
+
+	console.log(`\nn8n-nodes-pandapon benchmark — ${new Date().toISOString()}, Node ${process.version}\n`);
+	printTable();
+	const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+	console.log('\nTargets');
+	console.log(
+		`1. zero rate-limit errors: ${s1.rateLimited} (${verdict(s1.rateLimited === 0 && s1.ok === 1000)}); ` +
+			`vs tuned HTTP Request: ${s1.speedupVsTuned.toFixed(1)}× faster (≥ 5×: ${verdict(s1.speedupVsTuned >= 5)}); ` +
+			`vs limit: ${ratio(s1.vsLimit, 1)} (≤ 1.25×: ${verdict(s1.vsLimit <= 1.25)})`,
+	);
+	console.log(`2. Return All: ${s2.records}/${s2.total} records, ${ratio(s2.vsLimit, 1)} the limit (≤ 1.3×: ${verdict(s2.vsLimit <= 1.3)})`);
+	console.log(
+		`3. node's own work ${s3.ownUs.toFixed(1)} µs/item (≤ 50 µs: ${verdict(s3.ownUs <= 50)}); ` +
+			`whole engine process ${s3.oursUs.toFixed(0)} µs/item vs HTTP Request node ${s3.httpUs.toFixed(0)} µs/item`,
+	);
+	console.log(`4. trigger ack p50 ${s4.p50.toFixed(1)} ms, p99 ${s4.p99.toFixed(1)} ms (p99 ≤ 50 ms: ${verdict(s4.p99 <= 50)})`);
+	shutdownEngine();
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
