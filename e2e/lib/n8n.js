@@ -155,6 +155,7 @@ class N8n {
 		this.env = n8nEnv({ userFolder, port, brokerPort, extra: extraEnv });
 		this.url = `http://localhost:${port}`;
 		this.cookie = '';
+		this.cliChildren = new Set();
 	}
 
 	/** Runs an n8n CLI command to completion (import:*, execute...). Returns {code, stdout, stderr}. */
@@ -163,6 +164,8 @@ class N8n {
 		const env = { ...this.env, N8N_RUNNERS_BROKER_PORT: String(brokerPort ?? (await freePort())) };
 		return await new Promise((resolve) => {
 			const child = spawn(this.node, [n8nBin(this.dir), ...args], { env, cwd: this.userFolder, detached: true });
+			this.cliChildren.add(child); // stop() ends CLI runs still going (e.g. Ctrl-C during an import)
+			child.on('exit', () => this.cliChildren.delete(child));
 			let stdout = '';
 			let stderr = '';
 			child.stdout.on('data', (d) => (stdout += d));
@@ -203,6 +206,7 @@ class N8n {
 
 	/** SIGTERM to the whole process group, SIGKILL after a grace period. */
 	async stop(graceMs = 15000) {
+		for (const child of this.cliChildren) killGroup(child.pid, 'SIGKILL');
 		if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return;
 		killGroup(this.child.pid, 'SIGTERM');
 		const timer = setTimeout(() => killGroup(this.child.pid, 'SIGKILL'), graceMs);
@@ -312,14 +316,6 @@ function sleep(ms) {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Run data of one node from an execution's unflattened data: the JSON of its first output. */
-function nodeOutput(runData, nodeName) {
-	const runs = runData?.[nodeName];
-	if (!runs) return undefined;
-	const last = runs[runs.length - 1];
-	return (last?.data?.main?.[0] ?? []).map((i) => i.json);
-}
-
 /** Runs `npm run build` in the repository (the package must be built before n8n loads it). */
 function buildPackage() {
 	const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
@@ -338,6 +334,5 @@ module.exports = {
 	killGroup,
 	linkPackage,
 	n8nBin,
-	nodeOutput,
 	sleep,
 };
