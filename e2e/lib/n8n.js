@@ -40,8 +40,9 @@ function installedVersion(dir) {
 /**
  * Installs n8n into `dir` with `npm ci` (the folder's own package.json + lockfile, which carry the
  * overrides n8n needs and the install-script policy). Skips when the pinned version is present.
- * npm shows no progress bar when its output is not a terminal, so a heartbeat line says how far
- * it got (packages unpacked so far) every 15 s.
+ * npm shows no progress bar when its output is not a terminal, so a heartbeat line every 15 s
+ * says how much has been written to disk so far (free-space delta of the file system: cheap, and
+ * close enough while nothing else writes much).
  */
 async function ensureN8n(dir, { npm = 'npm', env = process.env } = {}) {
 	const wanted = require(path.join(dir, 'package.json')).dependencies.n8n;
@@ -54,17 +55,14 @@ async function ensureN8n(dir, { npm = 'npm', env = process.env } = {}) {
 		env,
 		stdio: ['ignore', 'inherit', 'inherit'],
 	});
-	const modules = path.join(dir, 'node_modules');
+	const freeBytes = () => {
+		const s = fs.statfsSync(dir);
+		return s.bavail * s.bsize;
+	};
+	const freeAtStart = freeBytes();
 	const beat = setInterval(() => {
-		let count = 0;
-		try {
-			for (const name of fs.readdirSync(modules)) {
-				count += name.startsWith('@') ? fs.readdirSync(path.join(modules, name)).length : 1;
-			}
-		} catch {
-			// node_modules not created yet
-		}
-		log(`  still installing: ${Math.round((Date.now() - started) / 1000)} s, ${count} top-level packages so far`);
+		const mb = Math.max(0, Math.round((freeAtStart - freeBytes()) / 1e6));
+		log(`  still installing: ${Math.round((Date.now() - started) / 1000)} s, about ${mb} MB of ~2300 MB written`);
 	}, 15000);
 	const code = await new Promise((resolve) => child.on('close', resolve));
 	clearInterval(beat);
