@@ -354,31 +354,34 @@ function printTable() {
 }
 
 async function main() {
+	// `npm run bench -- 1 2` runs only those scenarios (the targets then list only those).
+	const only = process.argv.slice(2).map(Number);
+	const want = (n: number) => only.length === 0 || only.includes(n);
 	loadHttpRequestNode();
 	const sb = await startTestSandbox();
 	const creds = sb.nodeCredentials;
-	const s1 = await scenarioGetProducts(sb, creds);
+	const s1 = want(1) ? await scenarioGetProducts(sb, creds) : undefined;
 	const itemId = String(sb.state.taobao.productList[0].itemId);
 	await sb.close();
-	const s2 = await scenarioReturnAll(creds);
-	const s3 = await scenarioCpu(creds, itemId);
-	const s4 = await scenarioTrigger();
+	const s2 = want(2) ? await scenarioReturnAll(creds) : undefined;
+	const s3 = want(3) ? await scenarioCpu(creds, itemId) : undefined;
+	const s4 = want(4) ? await scenarioTrigger() : undefined;
 
 	console.log(`\nn8n-nodes-pandapon benchmark — ${new Date().toISOString()}, Node ${process.version}\n`);
 	printTable();
 	const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 	console.log('\nTargets');
-	console.log(
+	if (s1) console.log(
 		`1. zero rate-limit errors: ${s1.rateLimited} (${verdict(s1.rateLimited === 0 && s1.ok === 1000)}); ` +
 			`vs tuned HTTP Request: ${s1.speedupVsTuned.toFixed(1)}× faster (≥ 5×: ${verdict(s1.speedupVsTuned >= 5)}); ` +
 			`vs limit: ${ratio(s1.vsLimit, 1)} (≤ 1.25×: ${verdict(s1.vsLimit <= 1.25)})`,
 	);
-	console.log(`2. Return All: ${s2.records}/${s2.total} records, ${ratio(s2.vsLimit, 1)} the limit (≤ 1.3×: ${verdict(s2.vsLimit <= 1.3)})`);
-	console.log(
+	if (s2) console.log(`2. Return All: ${s2.records}/${s2.total} records, ${ratio(s2.vsLimit, 1)} the limit (≤ 1.3×: ${verdict(s2.vsLimit <= 1.3)})`);
+	if (s3) console.log(
 		`3. node's own work ${s3.ownUs.toFixed(1)} µs/item (≤ 50 µs: ${verdict(s3.ownUs <= 50)}); ` +
 			`whole engine process ${s3.oursUs.toFixed(0)} µs/item vs HTTP Request node ${s3.httpUs.toFixed(0)} µs/item`,
 	);
-	console.log(`4. trigger ack p50 ${s4.p50.toFixed(1)} ms, p99 ${s4.p99.toFixed(1)} ms (p99 ≤ 50 ms: ${verdict(s4.p99 <= 50)})`);
+	if (s4) console.log(`4. trigger ack p50 ${s4.p50.toFixed(1)} ms, p99 ${s4.p99.toFixed(1)} ms (p99 ≤ 50 ms: ${verdict(s4.p99 <= 50)})`);
 	shutdownEngine();
 }
 
