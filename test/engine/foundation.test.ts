@@ -4,8 +4,8 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { listSearch, loadOptions, runPandaPon, testCredential, type SandboxCredentials } from '../helpers/engine';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { assertNoSecrets, listSearch, loadOptions, runPandaPon, testCredential, type SandboxCredentials } from '../helpers/engine';
+import { CANARY_SECRET, startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 
 const ORDER = '2542285634920880794';
 const ENTRIES = ['2542285634921880794', '2542285634922880794'];
@@ -188,6 +188,16 @@ describe('Create Refund', () => {
 		expect(error?.message).toMatch(message);
 		expect(error?.description).toBeTruthy();
 		expect(sb.counters().total).toBe(0);
+	});
+});
+
+describe('secrets', () => {
+	it('every engine run in the suite uses the canary secret and is checked for it and for signatures', () => {
+		expect(creds.accessSecret).toBe(CANARY_SECRET);
+		expect(() => assertNoSecrets({ error: `x ${CANARY_SECRET}` }, CANARY_SECRET)).toThrow(/Access Secret/);
+		expect(() => assertNoSecrets({ headers: { signature: 'x' } }, CANARY_SECRET)).toThrow(/signature/);
+		expect(() => assertNoSecrets({ h: 'B7F83FE2ADC8D8F044F2E01F0FFE8C80' }, CANARY_SECRET)).toThrow(/signature/);
+		expect(() => assertNoSecrets({ requestId: '4cfda0b725184ab8a1e3ee3b9051ec35' }, CANARY_SECRET)).not.toThrow();
 	});
 });
 

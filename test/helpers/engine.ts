@@ -224,6 +224,7 @@ export async function runWorkflow(opts: {
 	const execute = new WorkflowExecute(additionalData(opts.credentials, hooks), 'manual', runExecutionData);
 	await execute.processRunExecutionData(workflow);
 	const run = await done.promise;
+	assertNoSecrets(run, opts.credentials.accessSecret);
 	const name = opts.outputOf ?? 'PandaPon';
 	const task = run.data.resultData.runData[name]?.[0];
 	return {
@@ -231,6 +232,17 @@ export async function runWorkflow(opts: {
 		error: (task?.error ?? run.data.resultData.error) as RunResult['error'],
 		run,
 	};
+}
+
+/**
+ * Every run's data (outputs, errors, descriptions) must hold neither the Access Secret nor a
+ * request signature (32 uppercase hex characters, or a `signature` header).
+ */
+export function assertNoSecrets(run: unknown, secret: string): void {
+	const text = JSON.stringify(run);
+	if (secret && text.includes(secret)) throw new Error('The Access Secret appears in the run data');
+	const signature = /\b[0-9A-F]{32}\b|"signature"\s*:/.exec(text);
+	if (signature) throw new Error(`A request signature appears in the run data: ${signature[0]}`);
 }
 
 /** Runs one PandaPon node over the given input items. */
