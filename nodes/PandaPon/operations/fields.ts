@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { JsonInteger } from '../transport/json';
+import { locator } from './locator';
 import { compact, type Params } from './params';
 
 /** Enum values from the catalog, shared by several operations. */
@@ -19,48 +20,18 @@ export function alibabaOrderLocator(
 	name = 'orderId',
 	description = 'The 1688 order (main order ID, up to 19 digits)',
 ): INodeProperties {
-	return {
+	return locator({
 		displayName: 'Order',
 		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
 		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a 1688 order...',
-				typeOptions: { searchListMethod: 'searchAlibabaOrders', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 2542285634920880794',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '^\\s*\\d{1,20}\\s*$', errorMessage: 'A 1688 order ID is digits only' },
-					},
-				],
-			},
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder: 'e.g. https://trade.1688.com/order/new_step_order_detail.htm?orderId=2542285634920880794',
-				extractValue: { type: 'regex', regex: '[?&]orderId=(\\d{1,20})' },
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '.*[?&]orderId=\\d{1,20}.*', errorMessage: 'The URL has no orderId=… part' },
-					},
-				],
-			},
-		],
-	};
+		list: { method: 'searchAlibabaOrders', placeholder: 'Select a 1688 order...' },
+		id: { placeholder: 'e.g. 2542285634920880794', errorMessage: 'A 1688 order ID is digits only' },
+		url: {
+			placeholder: 'e.g. https://trade.1688.com/order/new_step_order_detail.htm?orderId=2542285634920880794',
+			extract: '[?&]orderId=(\\d{1,20})',
+			errorMessage: 'The URL has no orderId=… part',
+		},
+	});
 }
 
 // ------------------------------------------------------------------ 1688 offers
@@ -70,41 +41,17 @@ export function alibabaOfferLocator(
 	name = 'offerId',
 	description = 'The 1688 offer (product): its numeric offer ID, or the URL of its 1688 product page',
 ): INodeProperties {
-	return {
+	return locator({
 		displayName: 'Offer',
 		name,
-		type: 'resourceLocator',
-		default: { mode: 'id', value: '' },
-		required: true,
 		description,
-		modes: [
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 743470146022',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '^\\s*\\d{1,20}\\s*$', errorMessage: 'A 1688 offer ID is digits only' },
-					},
-				],
-			},
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder: 'e.g. https://detail.1688.com/offer/743470146022.html',
-				extractValue: { type: 'regex', regex: 'offer/(\\d{1,20})\\.html' },
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '.*offer/\\d{1,20}\\.html.*', errorMessage: 'The URL has no offer/<digits>.html part' },
-					},
-				],
-			},
-		],
-	};
+		id: { placeholder: 'e.g. 743470146022', errorMessage: 'A 1688 offer ID is digits only' },
+		url: {
+			placeholder: 'e.g. https://detail.1688.com/offer/743470146022.html',
+			extract: 'offer/(\\d{1,20})\\.html',
+			errorMessage: 'The URL has no offer/<digits>.html part',
+		},
+	});
 }
 
 // ------------------------------------------------------------------ money and small checks

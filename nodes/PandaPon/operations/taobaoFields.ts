@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { locator } from './locator';
 import type { Params } from './params';
 
 /**
@@ -53,35 +54,13 @@ export function taobaoOrderLocator(
 	name = 'orderId',
 	description = 'The Taobao purchase order (PandaPon order ID, 19 digits, e.g. 3021045938172635401)',
 ): INodeProperties {
-	return {
+	return locator({
 		displayName: 'Order',
 		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
 		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a Taobao order...',
-				typeOptions: { searchListMethod: 'searchTaobaoOrders', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 3021045938172635401',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '^\\s*\\d{1,20}\\s*$', errorMessage: 'A Taobao order ID is digits only' },
-					},
-				],
-			},
-		],
-	};
+		list: { method: 'searchTaobaoOrders', placeholder: 'Select a Taobao order...' },
+		id: { placeholder: 'e.g. 3021045938172635401', errorMessage: 'A Taobao order ID is digits only' },
+	});
 }
 
 /** A Taobao item picked by keyword search, by ID, or from its item.taobao.com / tmall URL. */
@@ -89,48 +68,18 @@ export function taobaoItemLocator(
 	name = 'itemId',
 	description = 'The Taobao item (numeric item ID, e.g. 672991141190; distribution item IDs can have 18 digits)',
 ): INodeProperties {
-	return {
+	return locator({
 		displayName: 'Item',
 		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
 		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Search Taobao items by keyword...',
-				typeOptions: { searchListMethod: 'searchTaobaoItems', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 672991141190',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '^\\s*\\d{1,20}\\s*$', errorMessage: 'A Taobao item ID is digits only' },
-					},
-				],
-			},
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder: 'e.g. https://item.taobao.com/item.htm?id=672991141190',
-				extractValue: { type: 'regex', regex: '[?&]id=(\\d{1,20})' },
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '.*[?&]id=\\d{1,20}.*', errorMessage: 'The URL has no id=… part' },
-					},
-				],
-			},
-		],
-	};
+		list: { method: 'searchTaobaoItems', placeholder: 'Search Taobao items by keyword...' },
+		id: { placeholder: 'e.g. 672991141190', errorMessage: 'A Taobao item ID is digits only' },
+		url: {
+			placeholder: 'e.g. https://item.taobao.com/item.htm?id=672991141190',
+			extract: '[?&]id=(\\d{1,20})',
+			errorMessage: 'The URL has no id=… part',
+		},
+	});
 }
 
 /** A Taobao after-sales (reverse) order picked from a list or by ID (e.g. TQ512345678901234567). */
@@ -138,38 +87,17 @@ export function taobaoRefundLocator(
 	name = 'refundId',
 	description = 'The Taobao after-sales (reverse) order, e.g. TQ512345678901234567 (the refundId that Submit returns)',
 ): INodeProperties {
-	return {
+	return locator({
 		displayName: 'After-Sale Order',
 		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
 		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select an after-sale order...',
-				typeOptions: { searchListMethod: 'searchTaobaoRefunds', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. TQ512345678901234567',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^\\s*[A-Za-z0-9_-]{1,64}\\s*$',
-							errorMessage: 'An after-sale order ID is letters and digits only, e.g. TQ512345678901234567',
-						},
-					},
-				],
-			},
-		],
-	};
+		list: { method: 'searchTaobaoRefunds', placeholder: 'Select an after-sale order...' },
+		id: {
+			placeholder: 'e.g. TQ512345678901234567',
+			pattern: '[A-Za-z0-9_-]{1,64}',
+			errorMessage: 'An after-sale order ID is letters and digits only, e.g. TQ512345678901234567',
+		},
+	});
 }
 
 /** The Taobao address shape: {name, phone, mobile_phone, state, city, district, address, zip, country}. */
