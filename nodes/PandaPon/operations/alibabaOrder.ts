@@ -98,7 +98,11 @@ function cargoSpec(
 			...(opts.flow ? orderOptions(opts.flow === 'required') : []),
 			...(opts.extra ?? []),
 		],
-		request: (p) => build(p, readCargo(p, opts.withSeller, opts.specRequired)),
+		request: (p) => {
+			// A mode set by expression must still be one of the modes, not silently "define".
+			p.oneOf('cargoSource', ['define', 'items']);
+			return build(p, readCargo(p, opts.withSeller, opts.specRequired));
+		},
 		combineItems: {
 			when: (first) => first.raw<string>('cargoSource', 'define') === 'items',
 			request: (all) => build(all[0], readCargoFromItems(all, opts.withSeller, opts.specRequired)),

@@ -190,7 +190,7 @@ export const taobaoOrderOperations: OperationSpec[] = [
 			},
 		],
 		request: (p) => {
-			if (p.string('orderLinesSource') === 'inputItems') {
+			if (p.oneOf('orderLinesSource', ['define', 'inputItems']) === 'inputItems') {
 				// One item alone (e.g. when combining is not possible): that item is the only line.
 				const line = readLine(p, lineFromItem(p), (f) => `"${f}"`, 0);
 				return { body: orderBody(p, [line]) };
@@ -361,7 +361,7 @@ export const taobaoOrderOperations: OperationSpec[] = [
 		],
 		request: async (p) => {
 			const orderId = p.idDigits('orderId');
-			if (p.string('voucherSource') === 'url') {
+			if (p.oneOf('voucherSource', ['binary', 'url']) === 'url') {
 				const url = p.string('voucherUrl', { required: true });
 				if (!/^https?:\/\//i.test(url)) p.fail('voucherUrl', `must start with http:// or https://, got "${url.slice(0, 40)}"`, 'Enter a full, public image URL.');
 				return { body: { orderId, voucherUrl: url } };

@@ -51,7 +51,7 @@ export const taobaoProductOperations: OperationSpec[] = [
 			},
 		],
 		request: async (p) => {
-			if (p.string('imageSource') === 'binary') {
+			if (p.oneOf('imageSource', ['url', 'binary']) === 'binary') {
 				const file = await p.binary('binaryPropertyName');
 				return { body: { imageBase64: file.buffer.toString('base64') } };
 			}
