@@ -171,21 +171,21 @@ async function scenarioGetProducts(sb: TestSandbox, creds: SandboxCredentials) {
 
 // ---------------------------------------------------------------- 2. Return All over 5,000 orders
 
-async function scenarioReturnAll(creds: SandboxCredentials) {
+async function scenarioReturnAll() {
 	const ORDERS = 5000;
 	const LATENCY = 50;
 	const CONCURRENCY = 5;
 	const PAGE = 100;
 	// Its own process: building 100-order pages is the server's work, not the node's.
-	const { url, child } = await sandboxProcess(['--orders', String(ORDERS), '--latency', String(LATENCY)]);
+	const { creds: remote, child } = await sandboxProcess(['--orders', String(ORDERS), '--latency', String(LATENCY)]);
 	const scenario = `2. Return All over ${ORDERS.toLocaleString('en-US')} Taobao orders (latency ${LATENCY} ms)`;
 	const run = await timed(() =>
 		runWorkflow({
 			nodes: [pandaPonNode({ resource: 'taobaoOrder', operation: 'getAll', returnAll: true })],
-			credentials: { ...creds, baseUrl: url },
+			credentials: remote,
 		}),
 	);
-	const requests = (await (await fetch(`${url}/__admin/counters`)).json()) as { total: number };
+	const requests = (await (await fetch(`${remote.baseUrl}/__admin/counters`)).json()) as { total: number };
 	child.kill();
 	const pages = Math.ceil(ORDERS / PAGE);
 	const limitMs = Math.ceil(pages / CONCURRENCY) * LATENCY;
@@ -204,27 +204,29 @@ async function scenarioReturnAll(creds: SandboxCredentials) {
 
 // ---------------------------------------------------------------- 3. per-item CPU overhead
 
-/** The sandbox in its own process, so this process's CPU time is the engine's and the node's. */
-async function sandboxProcess(args: string[] = []): Promise<{ url: string; child: ChildProcess }> {
+/** The sandbox in its own process (so this process's CPU time is the engine's and the node's). */
+async function sandboxProcess(args: string[] = []): Promise<{ creds: SandboxCredentials; child: ChildProcess }> {
 	const child = spawn(process.execPath, [path.join(root, 'sandbox/cli.js'), '--port', '0', ...args], {
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
-	const url = await new Promise<string>((resolve, reject) => {
+	// It prints its URL and credentials when it is ready.
+	const creds = await new Promise<SandboxCredentials>((resolve, reject) => {
 		let text = '';
+		const field = (label: string) => new RegExp(`${label}\\s+(\\S+)`).exec(text)?.[1];
 		child.stdout!.on('data', (chunk: Buffer) => {
 			text += chunk.toString();
-			const match = /(http:\/\/127\.0\.0\.1:\d+)/.exec(text);
-			if (match) resolve(match[1]);
+			const [baseUrl, accessKey, accessSecret, userId] = ['Base URL', 'Access Key', 'Access Secret', 'User Id'].map(field);
+			if (baseUrl && accessKey && accessSecret && userId) resolve({ baseUrl, accessKey, accessSecret, userId });
 		});
 		child.once('exit', () => reject(new Error('sandbox exited')));
 	});
-	return { url, child };
+	return { creds, child };
 }
 
-async function scenarioCpu(creds: SandboxCredentials, itemId: string) {
+async function scenarioCpu(itemId: string) {
 	const N = 10_000;
-	const { url, child } = await sandboxProcess();
-	const remote = { ...creds, baseUrl: url };
+	const { creds: remote, child } = await sandboxProcess();
+	const url = remote.baseUrl;
 	const input = Array.from({ length: N }, () => ({ itemId }));
 	const scenario = `3. CPU per item, ${N.toLocaleString('en-US')} items "get product", no latency`;
 
@@ -261,7 +263,7 @@ async function scenarioCpu(creds: SandboxCredentials, itemId: string) {
 	child.kill();
 
 	// The node's own work per item, without the HTTP stack: sign, build, serialise, parse, map.
-	const own = nodeOwnWorkUs(creds);
+	const own = nodeOwnWorkUs(remote);
 	rows.push({ scenario, runner: 'PandaPon node: whole engine process', wallMs: ours.wallMs, ...tally(ours.result), note: `${ours.cpuUs.toFixed(0)} µs CPU/item` });
 	rows.push({ scenario, runner: 'HTTP Request node: whole engine process', wallMs: http.wallMs, ...tally(http.result), note: `${http.cpuUs.toFixed(0)} µs CPU/item` });
 	rows.push({ scenario, runner: "PandaPon node's own work (sign+build+parse+map)", wallMs: NaN, ok: N, rateLimited: 0, other: 0, note: `${own.toFixed(1)} µs CPU/item` });
@@ -363,8 +365,8 @@ async function main() {
 	const s1 = want(1) ? await scenarioGetProducts(sb, creds) : undefined;
 	const itemId = String(sb.state.taobao.productList[0].itemId);
 	await sb.close();
-	const s2 = want(2) ? await scenarioReturnAll(creds) : undefined;
-	const s3 = want(3) ? await scenarioCpu(creds, itemId) : undefined;
+	const s2 = want(2) ? await scenarioReturnAll() : undefined;
+	const s3 = want(3) ? await scenarioCpu(itemId) : undefined;
 	const s4 = want(4) ? await scenarioTrigger() : undefined;
 
 	console.log(`\nn8n-nodes-pandapon benchmark — ${new Date().toISOString()}, Node ${process.version}\n`);

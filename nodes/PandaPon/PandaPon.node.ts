@@ -47,12 +47,13 @@ export class PandaPon implements INodeType {
 		if (items.length === 0) return [[]];
 		const settings = readSettings(this);
 		const continueOnFail = this.continueOnFail();
-		const first = specFor(this, specs, 0);
+		const spec = specFor(this, specs);
+		const fieldLabels = labels.get(spec)!;
 
 		// Some operations turn all input items into one request (e.g. order lines from items).
 		const allItems = items.map((_, item) => ({ item }));
 		try {
-			const combined = await runCombined(this, first, items.length, labels.get(first)!, settings);
+			const combined = await runCombined(this, spec, items.length, fieldLabels, settings);
 			if (combined) return [combined.map((json) => ({ json, pairedItem: allItems }))];
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(this, error, 0);
@@ -60,13 +61,13 @@ export class PandaPon implements INodeType {
 		}
 
 		let outcomes: Outcome[];
-		if (first.coalesce && settings.batching && items.length > 1) {
-			outcomes = await runCoalesced(this, { ...first, coalesce: first.coalesce }, labels.get(first)!, settings, items.length);
+		if (spec.coalesce && settings.batching && items.length > 1) {
+			outcomes = await runCoalesced(this, { ...spec, coalesce: spec.coalesce }, fieldLabels, settings, items.length);
 		} else {
 			// Without Continue On Fail the first failing item stops the workflow, so writes then go
 			// one at a time: no later write is carried out and left unreported.
-			const concurrency = first.write && !continueOnFail ? 1 : settings.concurrency;
-			outcomes = await runEach(this, specs, labels, settings, items.length, concurrency, !continueOnFail);
+			const concurrency = spec.write && !continueOnFail ? 1 : settings.concurrency;
+			outcomes = await runEach(this, spec, fieldLabels, settings, items.length, concurrency, !continueOnFail);
 		}
 
 		const output: INodeExecutionData[] = [];

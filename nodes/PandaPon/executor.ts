@@ -39,14 +39,10 @@ export function readSettings(ctx: IExecuteFunctions): RunSettings {
 	};
 }
 
-/** Finds the operation record an item asks for. */
-export function specFor(
-	ctx: IExecuteFunctions,
-	specs: Map<string, OperationSpec>,
-	itemIndex: number,
-): OperationSpec {
-	const resource = ctx.getNodeParameter('resource', itemIndex) as string;
-	const operation = ctx.getNodeParameter('operation', itemIndex) as string;
+/** Finds the operation record; resource and operation take no expressions, so item 0 decides. */
+export function specFor(ctx: IExecuteFunctions, specs: Map<string, OperationSpec>): OperationSpec {
+	const resource = ctx.getNodeParameter('resource', 0) as string;
+	const operation = ctx.getNodeParameter('operation', 0) as string;
 	const spec = specs.get(`${resource}:${operation}`);
 	if (!spec) throw new Error(`Unknown operation ${resource}:${operation}`);
 	return spec;
@@ -76,8 +72,8 @@ export function errorJson(thrown: unknown): IDataObject {
  */
 export async function runEach(
 	ctx: IExecuteFunctions,
-	specs: Map<string, OperationSpec>,
-	labels: Map<OperationSpec, Record<string, string>>,
+	spec: OperationSpec,
+	labels: Record<string, string>,
 	settings: RunSettings,
 	itemCount: number,
 	concurrency: number,
@@ -88,8 +84,7 @@ export async function runEach(
 	await forEachBounded(itemCount, concurrency, async (itemIndex) => {
 		if (failed && stopOnError) return;
 		try {
-			const spec = specFor(ctx, specs, itemIndex);
-			const params = new Params(ctx, itemIndex, labels.get(spec)!);
+			const params = new Params(ctx, itemIndex, labels);
 			outcomes[itemIndex] = { records: await runOperation(ctx, spec, params, settings) };
 		} catch (error) {
 			failed = true;
