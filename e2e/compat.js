@@ -9,6 +9,7 @@
  */
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
@@ -19,7 +20,9 @@ const { startSandbox } = require('../sandbox');
 const NODE24_DIR = path.join(ROOT, 'e2e', 'node24');
 const NODE24 = path.join(NODE24_DIR, 'node_modules', 'node', 'bin', 'node');
 const N8N_DIR = path.join(ROOT, 'e2e', 'n8n-latest');
-const WORK = path.join(ROOT, 'e2e', '.n8n', 'compat');
+// Outside the repository on purpose: the package then resolves `n8n-workflow` through the
+// NODE_PATH n8n sets, i.e. n8n 2.41's own copy, as in a real installation, not the repo's 2.8.
+const WORK = path.join(os.tmpdir(), 'pandapon-n8n-compat');
 
 const timings = {};
 async function timed(name, fn) {
@@ -51,7 +54,7 @@ async function main() {
 
 	fs.rmSync(WORK, { recursive: true, force: true });
 	fs.mkdirSync(WORK, { recursive: true });
-	linkPackage(WORK);
+	linkPackage(WORK, { copy: true });
 	const sandbox = await startSandbox({ port: 0 });
 	const n8n = new N8n({
 		dir: N8N_DIR,

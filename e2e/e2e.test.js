@@ -81,7 +81,7 @@ before(async () => {
 	fs.rmSync(WORK, { recursive: true, force: true });
 	fs.mkdirSync(WORK, { recursive: true });
 	fs.mkdirSync(SCREENSHOTS, { recursive: true });
-	linkPackage(WORK);
+	linkPackage(WORK, { copy: true });
 
 	sandbox = await startSandbox({ port: 0 });
 	n8n = new N8n({

@@ -76,24 +76,37 @@ async function ensureN8n(dir, { npm = 'npm', env = process.env } = {}) {
  * n8n loads community packages from <user folder>/.n8n/nodes/node_modules/n8n-nodes-*, reading
  * `n8n.nodes` / `n8n.credentials` from their package.json, so node types get the package name
  * as prefix (n8n-nodes-pandapon.pandaPon). N8N_CUSTOM_EXTENSIONS would load the same files under
- * the prefix CUSTOM instead, which would not match the example workflows. A symlink to the
- * repository keeps `npm run build` + restart enough to pick up changes.
+ * the prefix CUSTOM instead, which would not match the example workflows.
+ *
+ * `npm start` links the repository (a rebuild + restart picks up changes). Tests copy what the
+ * package publishes (package.json + dist/) instead, so a rebuild running in the same working
+ * tree cannot swap files under an n8n process that is loading them. The copy sits inside the
+ * repository, so `require('n8n-workflow')` still resolves (n8n also sets NODE_PATH to its own).
  */
-function linkPackage(userFolder) {
-	const modules = path.join(userFolder, '.n8n', 'nodes', 'node_modules');
-	fs.mkdirSync(modules, { recursive: true });
-	const link = path.join(modules, PACKAGE_NAME);
+function linkPackage(userFolder, { copy = false } = {}) {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const target = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
+	fs.mkdirSync(path.dirname(target), { recursive: true });
+	let current;
 	try {
-		if (fs.readlinkSync(link) === ROOT) return link;
-		fs.rmSync(link, { recursive: true, force: true });
+		current = fs.readlinkSync(target);
 	} catch {
-		fs.rmSync(link, { recursive: true, force: true });
+		current = undefined;
 	}
-	fs.symlinkSync(ROOT, link, 'dir');
+	if (!(current === ROOT && !copy)) {
+		fs.rmSync(target, { recursive: true, force: true });
+		if (copy) {
+			fs.mkdirSync(target);
+			fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(target, 'package.json'));
+			fs.cpSync(path.join(ROOT, 'dist'), path.join(target, 'dist'), { recursive: true });
+		} else {
+			fs.symlinkSync(ROOT, target, 'dir');
+		}
+	}
 	// n8n runs `npm` commands in the nodes folder for package management; give it a package.json.
-	const manifest = path.join(userFolder, '.n8n', 'nodes', 'package.json');
+	const manifest = path.join(nodesDir, 'package.json');
 	if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
-	return link;
+	return target;
 }
 
 async function freePort() {
