@@ -266,6 +266,7 @@ describe('n8n 2.8.4 with n8n-nodes-pandapon', () => {
 		assert.ok(result.outputText.includes('refundId'), 'the executed node shows the refund id');
 		const refund = sandbox.state.alibaba.refundList.find((r) => r.orderId === ORDER);
 		assert.ok(refund, 'the refund was created in the sandbox');
+		assert.equal(refund.applyReasonId, expected[0].id, 'with the reason picked in the dropdown (the first)');
 	});
 });
 
