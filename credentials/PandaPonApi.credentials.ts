@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -15,6 +14,11 @@ import {
 	type TimestampUnit,
 } from '../nodes/PandaPon/transport/signing';
 
+/**
+ * The Test button runs the PandaPon node's `pandaPonApiTest` (testedBy): PandaPon answers HTTP 200
+ * even for bad keys, and only code can judge the body's `code` and show PandaPon's message; a
+ * `test` request here would take precedence in n8n and can only match fixed values.
+ */
 export class PandaPonApi implements ICredentialType {
 	name = 'pandaPonApi';
 
@@ -98,24 +102,4 @@ export class PandaPonApi implements ICredentialType {
 			headers: { ...requestOptions.headers, ...headers },
 		};
 	}
-
-	// A cheap documented read. PandaPon answers HTTP 200 even for bad keys; the node's
-	// credential test (testedBy) reads the body's `code` and shows PandaPon's message.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/v2/alibaba/cart/list',
-			method: 'GET',
-		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'code',
-					value: 40003,
-					message: 'PandaPon rejected the signature: check the Access Key and Access Secret',
-				},
-			},
-		],
-	};
 }

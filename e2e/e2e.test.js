@@ -195,25 +195,25 @@ describe('n8n 2.8.4 with n8n-nodes-pandapon', () => {
 		assert.match(result.output, /Access Key and Access Secret/);
 		assert.ok(!result.output.includes(WRONG_SECRET), 'the secret is not printed');
 
-		// The credential test in the editor (on save / Retry). n8n 2.8 runs the credential's own
-		// `test` request, which takes precedence over the node's testedBy method, so the message is
-		// the rule's text (no PandaPon code).
+		// The credential test in the editor (on save / Retry): the node's testedBy method reads
+		// PandaPon's body code and shows its code, message and hint.
 		const wrong = pandaPonCredential(sandbox, { id: 'PandaPonWrongKey', name: 'PandaPon wrong secret', accessSecret: WRONG_SECRET });
 		const test = await n8n.rest('POST', '/credentials/test', { credentials: wrong });
 		assert.equal(test.status, 'Error');
+		assert.match(test.message, /PandaPon error 40003: Signature verification failed/);
 		assert.match(test.message, /Access Key and Access Secret/);
+		assert.ok(!test.message.includes(WRONG_SECRET), 'the secret is not in the message');
 		const ok = await n8n.rest('POST', '/credentials/test', { credentials: pandaPonCredential(sandbox) });
 		assert.equal(ok.status, 'OK');
 	});
 
-	// n8n runs the credential's `test` request (rule: code 40003) instead of the node's testedBy
-	// method, so an unknown Access Key (40002) passes the test. Marked todo until the credential
-	// is fixed; it then reports as a passing todo.
-	it('a wrong Access Key fails the credential test', { todo: 'credential test rule only catches 40003' }, async () => {
+	// Any code but 200 fails the test, e.g. an unknown Access Key (40002).
+	it('a wrong Access Key fails the credential test with PandaPon\'s code', async () => {
 		const wrongKey = pandaPonCredential(sandbox);
 		wrongKey.data.accessKey = 'not-a-sandbox-key';
 		const test = await n8n.rest('POST', '/credentials/test', { credentials: wrongKey });
 		assert.equal(test.status, 'Error', `credential test answered ${JSON.stringify(test)}`);
+		assert.match(test.message, /PandaPon error 40002: Invalid access-key/);
 	});
 
 	it('refund automation example: a sandbox push reaches the published trigger and a refund is created', async () => {

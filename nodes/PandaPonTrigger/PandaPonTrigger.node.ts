@@ -9,6 +9,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { credentialTest } from '../PandaPon/methods/credentialTest';
 import { parseJson } from '../PandaPon/transport/json';
 import { seenBefore, fingerprint } from './dedupe';
 import { ANY_EVENT, classify, isSelected } from './events';
@@ -99,6 +100,7 @@ export class PandaPonTrigger implements INodeType {
 			{
 				name: 'pandaPonApi',
 				required: true,
+				testedBy: 'pandaPonApiTest',
 			},
 		],
 		eventTriggerDescription: 'Waiting for PandaPon to push a message',
@@ -223,6 +225,9 @@ export class PandaPonTrigger implements INodeType {
 			},
 		],
 	};
+
+	// The same Test as the action node: PandaPon's body `code` decides, with its message.
+	methods = { credentialTest };
 
 	webhookMethods = {
 		default: {
