@@ -60,7 +60,8 @@ describe('node description', () => {
 	const d = new PandaPonTrigger().description;
 	test('webhook POST onReceived, pandaPonApi required, not usable as a tool, icons light/dark', () => {
 		expect(d.webhooks).toContainEqual(expect.objectContaining({ name: 'default', httpMethod: 'POST', responseMode: 'onReceived' }));
-		expect(d.credentials).toEqual([{ name: 'pandaPonApi', required: true }]);
+		expect(d.credentials).toEqual([{ name: 'pandaPonApi', required: true, testedBy: 'pandaPonApiTest' }]);
+		expect(typeof new PandaPonTrigger().methods.credentialTest.pandaPonApiTest).toBe('function');
 		expect((d as unknown as { usableAsTool?: boolean }).usableAsTool).toBeUndefined();
 		expect(d.icon).toEqual({ light: 'file:pandapon.svg', dark: 'file:pandapon.dark.svg' });
 		expect(d.properties.find((p) => p.name === 'notice')!.displayName).toContain('Message Service');
