@@ -128,6 +128,19 @@ describe('rate limits', () => {
 	});
 });
 
+describe('stray rate-limit answers', () => {
+	it('are retried one by one without slowing the whole job down to a crawl', async () => {
+		sb.setFaults({ [GET]: { errorRate: 0.2, errorKinds: ['rateLimit'] } });
+		const started = Date.now();
+		const { items: out, error } = await runPandaPon(getOrder({ retries: 6 }), creds, items(60));
+		expect(error).toBeUndefined();
+		expect(out.every((o) => !o.json.error)).toBe(true);
+		// Each refused read waits its own back-off (0.5 s, 1 s…); learning a "limit" from stray
+		// answers would space all 60 reads a second apart or worse.
+		expect(Date.now() - started).toBeLessThan(15000);
+	}, 30000);
+});
+
 describe('clock', () => {
 	it('a server clock 10 minutes off yields an error that names the clock', async () => {
 		sb.setOptions({ clockSkewMs: 10 * 60 * 1000 });

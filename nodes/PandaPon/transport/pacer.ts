@@ -2,19 +2,27 @@ import { sleep } from 'n8n-workflow';
 
 /**
  * Spaces request starts so no more than `perSecond` begin in any second (0 = no limit), and
- * learns PandaPon's limit: after a rate-limit answer it pauses briefly and from then on
- * spaces requests a little wider than the rate that was getting through.
+ * learns PandaPon's limit. A rate-limit answer pauses everything briefly; when, within a second,
+ * as many requests were turned away as got through, the limit is real and requests are spaced a
+ * little wider than the rate that got through. Stray rate-limit answers (another workflow on the
+ * same key, a hiccup) are only retried; the pace recovers once a second passes without any.
  */
 export class Pacer {
 	private next = 0;
 
 	private gapMs: number;
 
-	/** When recent requests succeeded, for learning the rate that gets through. */
+	private readonly baseGapMs: number;
+
 	private readonly successes: number[] = [];
 
+	private readonly refusals: number[] = [];
+
+	private pausedAt = 0;
+
 	constructor(perSecond: number) {
-		this.gapMs = perSecond > 0 ? 1000 / perSecond : 0;
+		this.baseGapMs = perSecond > 0 ? 1000 / perSecond : 0;
+		this.gapMs = this.baseGapMs;
 	}
 
 	async wait(): Promise<void> {
@@ -27,19 +35,30 @@ export class Pacer {
 
 	succeeded(): void {
 		const now = Date.now();
-		this.successes.push(now);
-		while (this.successes.length > 0 && this.successes[0] < now - 1000) this.successes.shift();
+		lastSecond(this.successes, now).push(now);
+		if (this.gapMs > this.baseGapMs && lastSecond(this.refusals, now).length === 0) {
+			this.gapMs = this.gapMs * 0.9 < 1 ? this.baseGapMs : Math.max(this.baseGapMs, this.gapMs * 0.9);
+		}
 	}
 
-	/** After a rate-limit answer: no request starts for `pauseMs`, then at the learned pace. */
+	/** After a rate-limit answer: a pause of `pauseMs` (at most every 2 s), and maybe a slower pace. */
 	rateLimited(pauseMs: number): void {
 		const now = Date.now();
-		const gotThrough = this.successes.filter((t) => t >= now - 1000).length;
-		// Evenly spaced starts, 5% slower than what got through: no second holds more than that.
-		const learnedGap = 1050 / Math.max(1, gotThrough);
-		this.gapMs = Math.max(this.gapMs, learnedGap);
-		this.next = Math.max(this.next, now + pauseMs);
+		const refused = lastSecond(this.refusals, now);
+		refused.push(now);
+		const gotThrough = lastSecond(this.successes, now).length;
+		if (refused.length >= gotThrough) this.gapMs = Math.max(this.gapMs, 1050 / Math.max(1, gotThrough));
+		if (now - this.pausedAt > 2000) {
+			this.pausedAt = now;
+			this.next = Math.max(this.next, now + pauseMs);
+		}
 	}
+}
+
+/** Drops times older than one second from a list kept in time order. */
+function lastSecond(times: number[], now: number): number[] {
+	while (times.length > 0 && times[0] < now - 1000) times.shift();
+	return times;
 }
 
 /** Runs `task` for indexes 0..count-1 with at most `limit` running at once. */

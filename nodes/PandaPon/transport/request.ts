@@ -123,7 +123,7 @@ export async function pandaPonApiRequest(
 		if (attempt >= policy.retries || !retryable(outcome)) {
 			throw toNodeError(this, req, outcome, attempt + 1);
 		}
-		if (!(rateLimited && req.pacer)) await sleep(policy.baseDelayMs * 2 ** attempt);
+		await sleep(policy.baseDelayMs * 2 ** attempt);
 		attempt++;
 	}
 }
