@@ -3,10 +3,13 @@ import { sleep } from 'n8n-workflow';
 /**
  * Spaces request starts so no more than `perSecond` begin in any second (0 = no limit), and
  * learns PandaPon's limit. A rate-limit answer pauses everything briefly; when, within a second,
- * as many requests were turned away as got through, the limit is real and requests are spaced a
+ * as many requests were turned away as got through (and at least a few), the limit is real and requests are spaced a
  * little wider than the rate that got through. Stray rate-limit answers (another workflow on the
  * same key, a hiccup) are only retried; the pace recovers once a second passes without any.
  */
+/** Refusals within a second before they count as a limit rather than chance. */
+const MIN_REFUSALS = 5;
+
 export class Pacer {
 	private next = 0;
 
@@ -47,7 +50,9 @@ export class Pacer {
 		const refused = lastSecond(this.refusals, now);
 		refused.push(now);
 		const gotThrough = lastSecond(this.successes, now).length;
-		if (refused.length >= gotThrough) this.gapMs = Math.max(this.gapMs, 1050 / Math.max(1, gotThrough));
+		if (refused.length >= Math.max(MIN_REFUSALS, gotThrough)) {
+			this.gapMs = Math.max(this.gapMs, 1050 / Math.max(1, gotThrough));
+		}
 		if (now - this.pausedAt > 2000) {
 			this.pausedAt = now;
 			this.next = Math.max(this.next, now + pauseMs);
