@@ -26,7 +26,11 @@ import { sign } from '../test/trigger/push';
 const root = path.resolve(__dirname, '..');
 const HTTP_TYPE = 'n8n-nodes-base.httpRequest';
 
-function loadHttpRequestNode(): void {
+/** n8n's HTTP Request node from the n8n the end-to-end tests use (installed on first use). */
+async function loadHttpRequestNode(): Promise<void> {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { ensureN8n } = require(path.join(root, 'e2e/lib/n8n.js'));
+	await ensureN8n(path.join(root, 'e2e/n8n'));
 	const file = path.join(root, 'e2e/n8n/node_modules/n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node.js');
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { HttpRequest } = require(file) as { HttpRequest: new () => IVersionedNodeType };
@@ -359,7 +363,7 @@ async function main() {
 	// `npm run bench -- 1 2` runs only those scenarios (the targets then list only those).
 	const only = process.argv.slice(2).map(Number);
 	const want = (n: number) => only.length === 0 || only.includes(n);
-	loadHttpRequestNode();
+	await loadHttpRequestNode();
 	const sb = await startTestSandbox();
 	const creds = sb.nodeCredentials;
 	const s1 = want(1) ? await scenarioGetProducts(sb, creds) : undefined;
