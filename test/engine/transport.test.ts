@@ -87,7 +87,7 @@ describe('writes', () => {
 			const { error } = await runPandaPon(createRefund({ retries: 5, timeout: 400 }), creds);
 			expect(error).toBeDefined();
 			expect(error?.description).toContain('The outcome is unknown');
-			expect(error?.description).toContain('Get Refund');
+			expect(error?.description).toContain('Get (1688 After-Sale)');
 			expect(sb.count(CREATE)).toBe(1);
 		},
 	);

@@ -55,7 +55,7 @@ export const alibabaAfterSaleOperations: OperationSpec[] = [
 		method: 'POST',
 		path: '/alibaba/refund/detail/create',
 		write: true,
-		checkHint: 'Look for the refund with Get Refund (1688 After-Sale) or in the PandaPon console',
+		checkHint: 'Look for the refund with Get (1688 After-Sale) or in the PandaPon console',
 		properties: [
 			alibabaOrderLocator(),
 			orderEntryIds,
