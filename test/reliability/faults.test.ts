@@ -34,7 +34,8 @@ import {
 } from './lib';
 
 const KINDS = ['http500', 'html', 'malformedJson', 'reset', 'timeout', 'rateLimit'] as const;
-const FAST = { retries: 3, timeout: 300, maxConcurrency: 5 };
+// A 2 s timeout: on a busy 2-core machine genuine answers can take longer than a few hundred ms.
+const FAST = { retries: 4, timeout: 2000, maxConcurrency: 5 };
 const CHUNKS = 10;
 
 let sb: TestSandbox;
@@ -237,7 +238,7 @@ describe('reads under 20% injected faults', () => {
 			const injected = injectedLog.filter((f) => f.route === lane.route).length;
 			for (const f of injectedLog.filter((x) => x.route === lane.route)) injectedByKind[f.kind] = (injectedByKind[f.kind] ?? 0) + 1;
 			// Every request was either a fault or answered by the API; a few answers may come too
-			// late for the 300 ms timeout on a busy machine and are retried like any timeout.
+			// late for the timeout on a busy machine and are retried like any timeout.
 			expect(sent).toBeGreaterThanOrEqual(injected + answeredByHandler);
 			totals.lateAnswersTimedOut += sent - injected - answeredByHandler;
 			totals.items += n;
