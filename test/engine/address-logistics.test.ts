@@ -3,7 +3,6 @@
  * is signed with `timestamp` and `sign` in the query string (added by the credential).
  */
 import crypto from 'crypto';
-import type { IncomingMessage } from 'http';
 
 import { runPandaPon, type SandboxCredentials } from '../helpers/engine';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
@@ -24,14 +23,10 @@ const RECEIVER = {
 
 let sb: TestSandbox;
 let creds: SandboxCredentials;
-const urls = new Map<string, { url: string; nonce: string }>();
 
 beforeAll(async () => {
 	sb = await startTestSandbox();
 	creds = sb.nodeCredentials;
-	(sb as unknown as { server: import('http').Server }).server.on('request', (req: IncomingMessage) => {
-		urls.set(`${req.method} ${(req.url ?? '').split('?')[0]}`, { url: req.url ?? '', nonce: String(req.headers['nonce-str'] ?? '') });
-	});
 });
 afterAll(() => sb?.close());
 beforeEach(() => sb.resetCounters());
@@ -40,12 +35,12 @@ const body = (route: string) => JSON.parse(sb.lastBody(route) ?? 'null');
 
 /** The query `sign` must be MD5(accessKey + timestamp + nonce + secret), nonce from the header. */
 function expectQuerySign(route: string) {
-	const seen = urls.get(route)!;
-	const url = new URL(seen.url, 'http://x');
+	const url = new URL(sb.lastUrl(route)!, 'http://x');
+	const nonce = String(sb.lastHeaders(route)['nonce-str'] ?? '');
 	const timestamp = url.searchParams.get('timestamp') ?? '';
 	expect(timestamp).toMatch(/^\d{13}$/);
 	const { accessKey, accessSecret } = sb.credentials;
-	const expected = crypto.createHash('md5').update(accessKey + timestamp + seen.nonce + accessSecret).digest('hex').toUpperCase();
+	const expected = crypto.createHash('md5').update(accessKey + timestamp + nonce + accessSecret).digest('hex').toUpperCase();
 	expect(url.searchParams.get('sign')).toBe(expected);
 }
 

@@ -3,7 +3,6 @@
  * flag), creation from defined lines and from input items, batch calls, payment, cancel,
  * receipt, list paging and the order list for the From List mode.
  */
-import type { IncomingMessage } from 'http';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
@@ -34,14 +33,10 @@ const ADDRESS = {
 let sb: TestSandbox;
 let creds: SandboxCredentials;
 let other: { offerId: string; specId: string; seller: string };
-const urls = new Map<string, string>();
 
 beforeAll(async () => {
 	sb = await startTestSandbox({ orders: 250 });
 	creds = sb.nodeCredentials;
-	(sb as unknown as { server: import('http').Server }).server.on('request', (req: IncomingMessage) => {
-		urls.set(`${req.method} ${(req.url ?? '').split('?')[0]}`, req.url ?? '');
-	});
 	const p = sb.state.alibaba.productList.find((x: { sellerOpenId: string }) => x.sellerOpenId !== 'BBBgGWh2O6JFI6v1aQuZVgRIA');
 	other = { offerId: String(p.offerId), specId: p.productSkuInfos[0].specId, seller: p.sellerOpenId };
 });
@@ -255,7 +250,7 @@ describe('Batch create and pay', () => {
 	it('Get Payment URL pays an order awaiting payment (orderId in the query)', async () => {
 		const { items, error } = await runPandaPon({ resource: 'alibabaOrder', operation: 'getPaymentUrl', orderId: byId(PAYABLE) }, creds);
 		expect(error).toBeUndefined();
-		expect(urls.get('GET /alibaba/order/pay/url')).toContain(`orderId=${PAYABLE}`);
+		expect(sb.lastUrl('GET /alibaba/order/pay/url')).toContain(`orderId=${PAYABLE}`);
 		expect(items[0].json).toMatchObject({ orderId: PAYABLE, protocolPaySuccess: true });
 		expect(status(PAYABLE)).toBe('waitsellersend');
 	});
@@ -265,7 +260,7 @@ describe('Receipt and logistics', () => {
 	it('Get Logistics Trace returns the shipment of a shipped order and nothing before shipping', async () => {
 		const shipped = await runPandaPon({ resource: 'alibabaOrder', operation: 'getLogisticsTrace', orderId: byId(SHIPPED) }, creds);
 		expect(shipped.error).toBeUndefined();
-		expect(urls.get('GET /alibaba/order/logistics/trace')).toContain(`orderId=${SHIPPED}`);
+		expect(sb.lastUrl('GET /alibaba/order/logistics/trace')).toContain(`orderId=${SHIPPED}`);
 		expect(shipped.items.length).toBeGreaterThan(0);
 		expect(String(shipped.items[0].json.orderId)).toBe(SHIPPED);
 		const waiting = await runPandaPon({ resource: 'alibabaOrder', operation: 'getLogisticsTrace', orderId: byId(WAIT_SEND) }, creds);

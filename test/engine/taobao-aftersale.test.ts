@@ -3,7 +3,6 @@
  * dropdowns (reloading per sub-order / refund type / goods status), submit, get, get many,
  * modify, messages, return logistics (carrier dropdown), cancel with the ID in the path, bad input.
  */
-import type { IncomingMessage } from 'http';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
@@ -15,19 +14,14 @@ const PAID_SUB = '3021045938172635412';
 
 let sb: TestSandbox;
 let creds: SandboxCredentials;
-const urls = new Map<string, string>();
 
 beforeAll(async () => {
 	sb = await startTestSandbox();
 	creds = sb.nodeCredentials;
-	(sb as unknown as { server: import('http').Server }).server.on('request', (req: IncomingMessage) => {
-		urls.set(`${req.method} ${(req.url ?? '').split('?')[0]}`, req.url ?? '');
-	});
 });
 afterAll(() => sb?.close());
 beforeEach(() => sb.resetCounters());
 
-const query = (route: string) => new URL(urls.get(route) ?? '/', 'http://x').searchParams;
 const body = (route: string) => JSON.parse(sb.lastBody(route) ?? 'null') as IDataObject;
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const refund = (id: string) => sb.state.taobao.refunds.get(id) as { refundStatus: number; reasonId: number; refundFee: number; refundDesc: string };
@@ -114,7 +108,7 @@ describe('Submit, Get, Get Many, Modify', () => {
 	it('Get sends the refund ID in the query', async () => {
 		const { items, error } = await runPandaPon({ resource: 'taobaoAfterSale', operation: 'get', refundId: byId(refundId) }, creds);
 		expect(error).toBeUndefined();
-		expect(query('GET /v2/taobao/order/refund/query').get('refundId')).toBe(refundId);
+		expect(sb.lastQuery('GET /v2/taobao/order/refund/query').get('refundId')).toBe(refundId);
 		const agg = items[0].json.refundOrderAggregate as { refundOrder: IDataObject; purchaseOrderLine: IDataObject };
 		expect(agg.refundOrder).toMatchObject({ refundId, reasonId: 1002, refundFee: 1 });
 		expect(String(agg.purchaseOrderLine.purchaseOrderId)).toBe(PAID);
@@ -202,7 +196,7 @@ describe('Submit, Get, Get Many, Modify', () => {
 		const { items, error } = await runPandaPon({ resource: 'taobaoAfterSale', operation: 'cancel', refundId: byId(refundId) }, creds);
 		expect(error).toBeUndefined();
 		expect(sb.count('GET /v2/taobao/order/refund/cancel/{refundId}')).toBe(1);
-		expect(urls.get(`GET /v2/taobao/order/refund/cancel/${refundId}`)).toBe(`/v2/taobao/order/refund/cancel/${refundId}`);
+		expect(sb.lastUrl(`GET /v2/taobao/order/refund/cancel/${refundId}`)).toBe(`/v2/taobao/order/refund/cancel/${refundId}`);
 		expect(items[0].json).toEqual({ result: true });
 		expect(refund(refundId).refundStatus).toBe(-20);
 	});
@@ -217,7 +211,7 @@ describe('return logistics', () => {
 			creds,
 		);
 		expect(error).toBeUndefined();
-		expect(query('GET /open/order/refund/logistics/render').get('refundId')).toBe(refundId);
+		expect(sb.lastQuery('GET /open/order/refund/logistics/render').get('refundId')).toBe(refundId);
 		expect(items[0].json.receiverAddress).toBeDefined();
 		const carriers = await loadOptions(
 			'getTaobaoReturnCarriers',

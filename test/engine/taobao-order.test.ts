@@ -3,7 +3,6 @@
  * order from all input items), get many (pages), get, cancel, pay, voucher upload from a binary
  * property, warehouse, IM link, logistics, Continue On Fail and bad input.
  */
-import type { IncomingMessage } from 'http';
 
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 
@@ -20,19 +19,14 @@ const JPEG = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex');
 
 let sb: TestSandbox;
 let creds: SandboxCredentials;
-const urls = new Map<string, string>();
 
 beforeAll(async () => {
 	sb = await startTestSandbox({ orders: 250 });
 	creds = sb.nodeCredentials;
-	(sb as unknown as { server: import('http').Server }).server.on('request', (req: IncomingMessage) => {
-		urls.set(`${req.method} ${(req.url ?? '').split('?')[0]}`, req.url ?? '');
-	});
 });
 afterAll(() => sb?.close());
 beforeEach(() => sb.resetCounters());
 
-const query = (route: string) => new URL(urls.get(route) ?? '/', 'http://x').searchParams;
 const body = (route: string) => JSON.parse(sb.lastBody(route) ?? 'null') as IDataObject;
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const order = (id: string) => sb.state.taobao.orders.get(id) as { status: number; voucherUrl: string | null; warehouseName: string | null };
@@ -228,8 +222,8 @@ describe('Get Many', () => {
 			{ resource: 'taobaoOrder', operation: 'getAll', limit: 5, filters: { status: 10 } },
 			creds,
 		);
-		expect(query('GET /open/order/page').get('status')).toBe('10');
-		expect(query('GET /open/order/page').get('pageSize')).toBe('5');
+		expect(sb.lastQuery('GET /open/order/page').get('status')).toBe('10');
+		expect(sb.lastQuery('GET /open/order/page').get('pageSize')).toBe('5');
 		expect(items.length).toBe(5);
 		expect(items.every((i) => i.json.status === 10)).toBe(true);
 	});
@@ -247,7 +241,7 @@ describe('Get', () => {
 	it('sends the order ID in the query; ids keep every digit; Simplify off gives the full record', async () => {
 		const { items, error } = await runPandaPon({ resource: 'taobaoOrder', operation: 'get', orderId: byId(PAID) }, creds);
 		expect(error).toBeUndefined();
-		expect(query('GET /open/order/get').get('orderId')).toBe(PAID);
+		expect(sb.lastQuery('GET /open/order/get').get('orderId')).toBe(PAID);
 		expect(items[0].json).toMatchObject({ orderId: PAID, status: 10, receiverName: expect.any(String) });
 		expect((items[0].json.lines as IDataObject[])[0].subOrderId).toBe('3021045938172635412');
 		const full = await runPandaPon({ resource: 'taobaoOrder', operation: 'get', orderId: byId(PAID), simplify: false }, creds);
@@ -376,7 +370,7 @@ describe('reads', () => {
 		const shipped = ordersInStatus(11)[0];
 		const { items, error } = await runPandaPon({ resource: 'taobaoOrder', operation: 'getLogistics', orderId: byId(shipped) }, creds);
 		expect(error).toBeUndefined();
-		expect(query('GET /open/order/logistics/get').get('orderId')).toBe(shipped);
+		expect(sb.lastQuery('GET /open/order/logistics/get').get('orderId')).toBe(shipped);
 		expect(items[0].json.orderId).toBe(shipped);
 		expect((items[0].json.logisticsList as unknown[]).length).toBeGreaterThan(0);
 	});

@@ -34,6 +34,8 @@ import {
 	type IConnections,
 	type ICredentials,
 	type INodeCredentialTestResult,
+	type INodeListSearchResult,
+	type INodePropertyOptions,
 } from 'n8n-workflow';
 
 const dist = path.resolve(__dirname, '../../dist');
@@ -264,12 +266,22 @@ function loadOptionsContext(parameters: INodeParameters, credentials: SandboxCre
 }
 
 /** Calls a loadOptions method as the editor does for the node's current parameters. */
-export async function loadOptions(method: string, parameters: INodeParameters, credentials: SandboxCredentials) {
+export async function loadOptions(
+	method: string,
+	parameters: INodeParameters,
+	credentials: SandboxCredentials,
+): Promise<INodePropertyOptions[]> {
 	const ctx = loadOptionsContext(parameters, credentials);
 	return new PandaPon().methods.loadOptions[method].call(ctx);
 }
 
-export async function listSearch(method: string, parameters: INodeParameters, credentials: SandboxCredentials, filter?: string, token?: string) {
+export async function listSearch(
+	method: string,
+	parameters: INodeParameters,
+	credentials: SandboxCredentials,
+	filter?: string,
+	token?: string,
+): Promise<INodeListSearchResult> {
 	const ctx = loadOptionsContext(parameters, credentials);
 	return new PandaPon().methods.listSearch[method].call(ctx, filter, token);
 }

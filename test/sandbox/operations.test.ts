@@ -158,8 +158,9 @@ function requestFor(opId: string): Req | undefined {
 describe('every catalog operation answers a valid signed request', () => {
 	const seen = new Set<string>();
 
-	test.each(catalog.operations.map((op: any) => [op.id, op]))('%s', async (_id: string, op: any) => {
-		const req = requestFor(op.id) ?? {
+	const cases: Array<[string, any]> = catalog.operations.map((op: any) => [op.id, op]);
+	test.each(cases)('%s', async (_id: string, op: any) => {
+		const req: { body?: any; query?: any; path?: Record<string, string> } = requestFor(op.id) ?? {
 			body: op.example_request?.body ?? {},
 			query: op.example_request?.query ?? {},
 		};

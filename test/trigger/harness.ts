@@ -413,7 +413,7 @@ export async function startTriggerHarness(options: HarnessOptions): Promise<Trig
 				webhookId: node.webhookId,
 			} as IWebhookData;
 			const context = new HookContext(workflow, node, additionalDataFor(), 'webhook', activation, webhookData);
-			const trigger = nodeTypes.getByNameAndVersion(TRIGGER_TYPE) as PandaPonTrigger;
+			const trigger = nodeTypes.getByNameAndVersion(TRIGGER_TYPE) as InstanceType<typeof PandaPonTrigger>;
 			const result = await trigger.webhookMethods.default[method].call(context);
 			saveStaticData(workflow);
 			return result;
