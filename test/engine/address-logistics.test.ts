@@ -5,21 +5,9 @@
 import crypto from 'crypto';
 
 import { runPandaPon, type SandboxCredentials } from '../helpers/engine';
+import { LOGISTICS_RECEIVER } from '../helpers/fixtures';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 
-const RECEIVER = {
-	address: {
-		name: 'Ofir Birinbaum',
-		country: 'us',
-		state: 'California',
-		city: 'VALLEY VLG',
-		zip: '91607',
-		address: '5818 WHITSETT AVE 401',
-		phone: '5083326888',
-		mobilePhone: '5083326888',
-		email: 'buyer@example.com',
-	},
-};
 
 let sb: TestSandbox;
 let creds: SandboxCredentials;
@@ -99,7 +87,7 @@ describe('Logistics', () => {
 				quantity: 2,
 				price: '19.90',
 				currency: 'cny',
-				receiverAddress: RECEIVER,
+				receiverAddress: LOGISTICS_RECEIVER,
 			},
 			creds,
 		);
@@ -111,14 +99,14 @@ describe('Logistics', () => {
 			quantity: 2,
 			price: '19.90',
 			currency: 'CNY',
-			receiverAddress: { ...RECEIVER.address, country: 'US' },
+			receiverAddress: { ...LOGISTICS_RECEIVER.address, country: 'US' },
 		});
 		expect((items[0].json.freightList as unknown[]).length).toBeGreaterThan(0);
 	});
 
 	it('a wrong secret is refused on the logistics family too', async () => {
 		const { error } = await runPandaPon(
-			{ resource: 'logistics', operation: 'estimateItemFreight', itemId: '1', skuId: '2', quantity: 1, price: '1', currency: 'CNY', receiverAddress: RECEIVER },
+			{ resource: 'logistics', operation: 'estimateItemFreight', itemId: '1', skuId: '2', quantity: 1, price: '1', currency: 'CNY', receiverAddress: LOGISTICS_RECEIVER },
 			{ ...creds, accessSecret: 'wrong' },
 		);
 		expect(error?.message).toContain('PandaPon error 40003');
@@ -126,9 +114,9 @@ describe('Logistics', () => {
 
 	it('refuses a non-decimal price and a missing country before sending', async () => {
 		const base = { resource: 'logistics', operation: 'estimateItemFreight', itemId: '1', skuId: '2', quantity: 1, currency: 'CNY' };
-		const badPrice = await runPandaPon({ ...base, price: '19,90', receiverAddress: RECEIVER }, creds);
+		const badPrice = await runPandaPon({ ...base, price: '19,90', receiverAddress: LOGISTICS_RECEIVER }, creds);
 		expect(badPrice.error?.message).toMatch(/"Unit Price" must be a decimal amount such as 19.90, got "19,90" \[item 0\]/);
-		const noCountry = await runPandaPon({ ...base, price: '1', receiverAddress: { address: { ...RECEIVER.address, country: '' } } }, creds);
+		const noCountry = await runPandaPon({ ...base, price: '1', receiverAddress: { address: { ...LOGISTICS_RECEIVER.address, country: '' } } }, creds);
 		expect(noCountry.error?.message).toMatch(/"Receiver Address" is missing Country \[item 0\]/);
 		expect(sb.counters().total).toBe(0);
 	});
@@ -140,7 +128,7 @@ describe('Logistics', () => {
 			{
 				resource: 'logistics',
 				operation: 'previewOrderFreight',
-				receiverAddress: RECEIVER,
+				receiverAddress: LOGISTICS_RECEIVER,
 				renderItems: {
 					line: [
 						{ itemId: '2048020617114736', skuId: '413185732720', quantity: 1, price: '10', currency: 'CNY', serviceId: '1' },

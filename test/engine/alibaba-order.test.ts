@@ -7,6 +7,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { listSearch, runPandaPon, type SandboxCredentials } from '../helpers/engine';
+import { ALIBABA_ADDRESS } from '../helpers/fixtures';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 
 const OFFER = '743470146022';
@@ -16,19 +17,6 @@ const SHIPPED = '1024285237573584051';
 const SHIPPED_ENTRY = '1024285237574584051';
 const WAIT_SEND = '2542285634920880794';
 
-const ADDRESS = {
-	address: {
-		fullName: 'Zhang San',
-		mobile: '18600888861',
-		phone: '18600888861',
-		provinceText: '浙江省',
-		cityText: '杭州市',
-		areaText: '西湖区',
-		townText: '转塘街道',
-		address: '转塘街道832号',
-		postCode: '310024',
-	},
-};
 
 let sb: TestSandbox;
 let creds: SandboxCredentials;
@@ -55,13 +43,13 @@ describe('Preview', () => {
 				operation: 'preview',
 				cargoSource: 'define',
 				cargo: { line: [{ offerId: OFFER, specId: SPEC, quantity: 2 }] },
-				addressParam: ADDRESS,
+				addressParam: ALIBABA_ADDRESS,
 			},
 			creds,
 		);
 		expect(error).toBeUndefined();
 		expect(body('POST /alibaba/order/create/preview')).toContain(`"cargoParamList":[{"offerId":${OFFER},"specId":"${SPEC}","quantity":2}]`);
-		expect(JSON.parse(body('POST /alibaba/order/create/preview')).addressParam).toEqual(ADDRESS.address);
+		expect(JSON.parse(body('POST /alibaba/order/create/preview')).addressParam).toEqual(ALIBABA_ADDRESS.address);
 		expect(items).toHaveLength(1);
 		expect(items[0].json.success).toBe(true);
 		const [seller] = items[0].json.orderPreviewResuslt as IDataObject[];
@@ -121,7 +109,7 @@ describe('Create', () => {
 				cargoOfferId: '={{ $json.offerId }}',
 				cargoSpecId: '={{ $json.specId }}',
 				cargoQuantity: '={{ $json.quantity }}',
-				addressParam: ADDRESS,
+				addressParam: ALIBABA_ADDRESS,
 				flow: 'general',
 				orderFields: { message: 'n8n test' },
 			},
@@ -151,7 +139,7 @@ describe('Create', () => {
 				cargoOfferId: '={{ $json.offerId }}',
 				cargoSpecId: '={{ $json.specId }}',
 				cargoQuantity: '={{ $json.quantity }}',
-				addressParam: ADDRESS,
+				addressParam: ALIBABA_ADDRESS,
 				flow: 'general',
 			},
 			creds,
@@ -170,10 +158,10 @@ describe('Create', () => {
 			operation: 'create',
 			cargoSource: 'define',
 			cargo: { line: [{ offerId: OFFER, specId: SPEC, quantity: 1 }] },
-			addressParam: ADDRESS,
+			addressParam: ALIBABA_ADDRESS,
 			flow: 'general',
 		};
-		const noAddress = await runPandaPon({ ...base, addressParam: { address: { ...ADDRESS.address, townText: '', mobile: '' } } }, creds);
+		const noAddress = await runPandaPon({ ...base, addressParam: { address: { ...ALIBABA_ADDRESS.address, townText: '', mobile: '' } } }, creds);
 		expect(noAddress.error?.message).toMatch(/"Receiving Address" is missing Mobile, Town \[item 0\]/);
 		const noSpec = await runPandaPon({ ...base, cargo: { line: [{ offerId: OFFER, specId: '', quantity: 1 }] } }, creds);
 		expect(noSpec.error?.message).toMatch(/"Cargo Lines" line 1: Spec ID is empty \[item 0\]/);
@@ -223,7 +211,7 @@ describe('Batch create and pay', () => {
 						{ offerId: other.offerId, specId: other.specId, quantity: 1, sellerOpenId: other.seller },
 					],
 				},
-				addressParam: ADDRESS,
+				addressParam: ALIBABA_ADDRESS,
 				flow: 'general',
 			},
 			creds,

@@ -49,33 +49,7 @@ export const TAOBAO_CART_ADDRESS = {
 	address: { name: '仓库收货人', mobile_phone: '13800000000', state: '浙江省', city: '杭州市', district: '余杭区', address: '仓库路1号', zip: '311100', country: '中国' },
 };
 
-export const ALIBABA_ADDRESS = {
-	address: {
-		fullName: 'Zhang San',
-		mobile: '18600888861',
-		phone: '18600888861',
-		provinceText: '浙江省',
-		cityText: '杭州市',
-		areaText: '西湖区',
-		townText: '转塘街道',
-		address: '转塘街道832号',
-		postCode: '310024',
-	},
-};
-
-export const LOGISTICS_RECEIVER = {
-	address: {
-		name: 'Ofir Birinbaum',
-		country: 'us',
-		state: 'California',
-		city: 'VALLEY VLG',
-		zip: '91607',
-		address: '5818 WHITSETT AVE 401',
-		phone: '5083326888',
-		mobilePhone: '5083326888',
-		email: 'buyer@example.com',
-	},
-};
+export { ALIBABA_ADDRESS, LOGISTICS_RECEIVER } from '../helpers/fixtures';
 
 /** mulberry32: small, seeded, repeatable. */
 export function rng(seed: number) {
