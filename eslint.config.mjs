@@ -1,34 +1,78 @@
-// Lints the published code with n8n's own rules: the community-node plugin's cloud rule set
-// (recommended) plus eslint-plugin-n8n-nodes-base's node and credential rules.
+// n8n's package scanner (@n8n/scan-community-package 0.32.0) lints a community package with the
+// config its buildScanConfig() returns and with inline configuration off, so an eslint-disable
+// comment hides nothing from it. `scanConfig` below is that config, statement for statement, with
+// the same plugin versions the scanner installs (package.json pins them). `npm run lint` and
+// `npm run scan` use it; `npm run scan:check-config` compares it with the pinned scanner's own.
+import tsParser from '@typescript-eslint/parser';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
-import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
-import tseslint from 'typescript-eslint';
+import n8nNodesPlugin from 'eslint-plugin-n8n-nodes-base';
+import { defineConfig } from 'eslint/config';
 
-export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', 'sandbox/**', 'test/**', 'e2e/**', 'bench/**', 'scripts/**', 'examples/**', '*.js', '*.mjs'] },
+const parser = tsParser.default ?? tsParser;
+
+/** The files the scanner lints in a source checkout (its SOURCE_FILE_PATTERNS). */
+export const SOURCE_FILE_PATTERNS = ['package.json', '{nodes,credentials}/**/*.{js,ts,json}'];
+
+/** The files it lints in the unpacked npm tarball. */
+export const TARBALL_FILE_PATTERNS = ['**/*.js', 'package.json'];
+
+export const scanConfig = defineConfig(
+	n8nCommunityNodesPlugin.configs.recommended,
 	{
-		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
-		languageOptions: { parser: tseslint.parser, parserOptions: { sourceType: 'module' } },
-		plugins: { '@typescript-eslint': tseslint.plugin },
+		rules: { 'no-console': 'error' },
 	},
-	{ ...n8nCommunityNodesPlugin.configs.recommended, files: ['nodes/**/*.ts', 'credentials/**/*.ts'] },
+	{ plugins: { 'n8n-nodes-base': n8nNodesPlugin } },
 	{
-		files: ['nodes/**/*.ts'],
-		plugins: { 'n8n-nodes-base': n8nNodesBase },
+		files: ['package.json'],
+		rules: { ...n8nNodesPlugin.configs.community.rules },
+	},
+	{
+		files: ['**/credentials/**/*.ts'],
 		rules: {
-			...n8nNodesBase.configs.nodes.rules,
-			// Superseded by the community plugin's node-connection-type-literal (NodeConnectionTypes.Main).
+			...n8nNodesPlugin.configs.credentials.rules,
+			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
+			'n8n-nodes-base/cred-class-field-type-options-password-missing': 'off',
+		},
+	},
+	{
+		files: ['**/nodes/**/*.ts'],
+		rules: {
+			...n8nNodesPlugin.configs.nodes.rules,
 			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
 			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
+			'n8n-nodes-base/node-param-type-options-max-value-present': 'off',
 		},
 	},
 	{
-		files: ['credentials/**/*.ts'],
-		plugins: { 'n8n-nodes-base': n8nNodesBase },
-		rules: {
-			...n8nNodesBase.configs.credentials.rules,
-			// The rule itself says it applies only to nodes in n8n's main repository (slug URLs).
-			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
-		},
+		files: ['**/*.json'],
+		languageOptions: { parser },
 	},
+	{
+		files: ['**/*.ts'],
+		languageOptions: { parser },
+	},
+);
+
+export default defineConfig(
+	// `eslint .` stays within what the scanner reads in a checkout (SOURCE_FILE_PATTERNS).
+	{
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'sandbox/**',
+			'test/**',
+			'e2e/**',
+			'bench/**',
+			'scripts/**',
+			'tools/**',
+			'examples/**',
+			'docs/**',
+			'*.js',
+			'*.mjs',
+			'package-lock.json',
+			'tsconfig.json',
+		],
+	},
+	{ linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } },
+	scanConfig,
 );

@@ -6,6 +6,8 @@
  * The HTTP Request node comes from the n8n installed for the end-to-end tests (e2e/n8n), so
  * its behaviour is measured, not assumed.
  */
+// First: n8n-core (loaded by the harnesses below) keeps its settings in a temporary folder, not ~/.n8n.
+import '../test/helpers/n8n-user-folder';
 import { spawn, type ChildProcess } from 'child_process';
 import path from 'path';
 
@@ -278,7 +280,7 @@ function nodeOwnWorkUs(creds: SandboxCredentials): number {
 	/* eslint-disable @typescript-eslint/no-require-imports */
 	const { PandaPonApi } = require(path.join(root, 'dist/credentials/PandaPonApi.credentials.js'));
 	const { parseJson, stringifyJson, JsonInteger } = require(path.join(root, 'dist/nodes/PandaPon/transport/json.js'));
-	const { toRecords } = require(path.join(root, 'dist/nodes/PandaPon/executor.js'));
+	const { outputRecords, toRecords } = require(path.join(root, 'dist/nodes/PandaPon/executor.js'));
 	const { OPERATIONS } = require(path.join(root, 'dist/nodes/PandaPon/operations/index.js'));
 	/* eslint-enable @typescript-eslint/no-require-imports */
 	const credential = new PandaPonApi();
@@ -295,7 +297,7 @@ function nodeOwnWorkUs(creds: SandboxCredentials): number {
 		void credential.authenticate(creds, { url: '/open/product/get', method: 'GET', qs: { itemId: '600126245031041190' } });
 		const body = stringifyJson({ itemId: new JsonInteger('600126245031041190'), params: [new JsonInteger(String(i))] });
 		const envelope = parseJson(text);
-		const records = toRecords(envelope, get.resultPath).map(get.simplify ?? ((r: IDataObject) => r));
+		const records = outputRecords(get, toRecords(envelope, get.resultPath), true);
 		sink += body.length + records.length;
 	}
 	const used = process.cpuUsage(before);

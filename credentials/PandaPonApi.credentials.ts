@@ -1,5 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -7,18 +8,14 @@ import type {
 } from 'n8n-workflow';
 
 import {
-	newNonce,
+	credentialProblem,
+	nonceAndTimestamp,
 	systemHeaders,
-	timestampNow,
 	usesQuerySignature,
 	type TimestampUnit,
 } from '../nodes/PandaPon/transport/signing';
+import { credentialTestRequest } from '../nodes/PandaPon/methods/credentialTest';
 
-/**
- * The Test button runs the PandaPon node's `pandaPonApiTest` (testedBy): PandaPon answers HTTP 200
- * even for bad keys, and only code can judge the body's `code` and show PandaPon's message; a
- * `test` request here would take precedence in n8n and can only match fixed values.
- */
 export class PandaPonApi implements ICredentialType {
 	name = 'pandaPonApi';
 
@@ -26,14 +23,16 @@ export class PandaPonApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:pandapon.svg', dark: 'file:pandapon.dark.svg' };
 
-	documentationUrl = 'https://doc-en.pandapon.com/doc-6055770';
+	documentationUrl = 'https://github.com/pandapon/n8n-nodes-pandapon#credentials';
+
+	// PandaPon answers HTTP 200 even for bad keys: the rules judge the body's code (see credentialTest.ts).
+	test: ICredentialTestRequest = credentialTestRequest;
 
 	properties: INodeProperties[] = [
 		// The AccessKey is an identifier shown openly in the console; only the secret is masked.
 		{
 			displayName: 'Access Key',
 			name: 'accessKey',
-			// eslint-disable-next-line n8n-nodes-base/cred-class-field-type-options-password-missing
 			type: 'string',
 			default: '',
 			required: true,
@@ -79,12 +78,19 @@ export class PandaPonApi implements ICredentialType {
 		},
 	];
 
-	async authenticate(
+	// A property, not a method: n8n's loader copies package credentials with an object spread,
+	// which keeps own properties only, and the HTTP Request node lists a credential type under
+	// "Predefined Credential Type" only when its served description has `authenticate`.
+	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		const timestamp = timestampNow((credentials.timestampUnit as TimestampUnit) ?? 'milliseconds');
-		const nonce = newNonce();
+	): Promise<IHttpRequestOptions> => {
+		// A header-unsafe Access Key or User ID, or a Base URL that is not http(s): refuse before signing,
+		// so the Test, the HTTP Request node and the PandaPon nodes all name the field.
+		const problem = credentialProblem(credentials);
+		if (problem) throw new Error(`${problem} Nothing was sent.`);
+		const unit = (credentials.timestampUnit as TimestampUnit) ?? 'milliseconds';
+		const { nonce, timestamp } = nonceAndTimestamp(requestOptions.headers, unit);
 		const headers = systemHeaders({
 			accessKey: String(credentials.accessKey ?? ''),
 			accessSecret: String(credentials.accessSecret ?? ''),
@@ -100,6 +106,10 @@ export class PandaPonApi implements ICredentialType {
 			...requestOptions,
 			qs,
 			headers: { ...requestOptions.headers, ...headers },
+			// The signed headers must reach this host only, also from the HTTP Request node: never
+			// follow a redirect (n8n's two request option styles).
+			disableFollowRedirect: true,
+			...({ followRedirect: false, followAllRedirects: false } as object),
 		};
-	}
+	};
 }

@@ -1,10 +1,15 @@
 'use strict';
 /**
- * The editor in a real browser: log in, open a workflow whose PandaPon node is in Create Refund
- * (1688 After-Sale), pick the order from the searchable list, open the Refund Reason dropdown
- * (loaded from PandaPon for that order, its lines and goods status), choose a reason, execute
- * the node and read its output. Screenshots of each step go to e2e/screenshots/; the dropdown
- * one is also copied to docs/node-panel.png.
+ * The editor in a real browser (puppeteer-core + Debian Chromium), as a user drives it:
+ *
+ * 1. 1688 After-Sale → Create Refund: before an order is picked the Refund Reason dropdown says
+ *    to pick one; the order is picked from the searchable list and, with nothing typed, the Order
+ *    Lines multi-select and the Refund Reason dropdown load from it; a reason is chosen and the
+ *    node executes (all lines, full amount: computed by the node).
+ * 2. Taobao Cart → Add: the SKU dropdown lists the picked item's SKUs.
+ * 3. 1688 After-Sale → Get: the Refund locator lists refunds (From List) and takes one.
+ *
+ * Screenshots of each panel go to e2e/screenshots/; with `docsDir` the panels are copied to docs/.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -26,7 +31,77 @@ const CHROMIUM_ARGS = [
 	'--disable-sync',
 ];
 
-async function browserCheck({ executablePath, baseUrl, workflowId, orderId, screenshotsDir, docsScreenshot, owner = OWNER }) {
+const NDV = '[data-test-id=ndv]';
+
+/**
+ * Opens a canvas node's panel. The canvas zooms to fit after loading, so the node is double-clicked
+ * once it stops moving, and again if the panel did not open (a click during the zoom misses it).
+ */
+async function openNodePanel(page, nodeName) {
+	const node = await page.waitForSelector(`[data-test-id=canvas-node][data-node-name="${nodeName}"]`);
+	for (let attempt = 1; ; attempt++) {
+		let box = await node.boundingBox();
+		for (let still = 0; still < 10; still++) {
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			const next = await node.boundingBox();
+			if (next.x === box.x && next.y === box.y && next.width === box.width) break;
+			box = next;
+		}
+		await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { clickCount: 2 });
+		try {
+			await page.waitForSelector(NDV, { timeout: 5000 });
+			return;
+		} catch (error) {
+			if (attempt >= 3) throw error;
+		}
+	}
+}
+
+/** Texts of the options in the open dropdown (the visible one). */
+async function openOptions(page, name) {
+	await page.click(`${NDV} [data-test-id=parameter-input-${name}]`);
+	await page.waitForFunction(() =>
+		[...document.querySelectorAll('.el-select-dropdown__item .option-headline')].some((e) => e.offsetParent !== null),
+	);
+	return page.$$eval('.el-select-dropdown__item .option-headline', (els) =>
+		els.filter((e) => e.offsetParent !== null).map((e) => e.textContent.trim()),
+	);
+}
+
+async function clickVisibleOption(page, text) {
+	const option = await page.waitForFunction(
+		(wanted) =>
+			[...document.querySelectorAll('.el-select-dropdown__item')].find(
+				(e) => e.offsetParent !== null && (wanted === undefined || e.textContent.includes(wanted)),
+			),
+		{},
+		text,
+	);
+	await option.asElement().click();
+}
+
+async function closeDropdown(page) {
+	await page.keyboard.press('Escape');
+	await page.waitForFunction(() =>
+		[...document.querySelectorAll('.el-select-dropdown__item')].every((e) => e.offsetParent === null),
+	);
+}
+
+/** Picks an entry from a resource locator's list, searched by `search`. */
+async function pickFromList(page, name, search, match = search) {
+	await page.click(`${NDV} [data-test-id=resource-locator-${name}] [data-test-id=rlc-input]`);
+	await page.waitForSelector('[data-test-id=rlc-search]');
+	if (search) await page.type('[data-test-id=rlc-search]', search);
+	const item = await page.waitForFunction(
+		(m) => [...document.querySelectorAll('[data-test-id=rlc-item]')].find((e) => e.offsetParent !== null && e.textContent.includes(m)),
+		{},
+		match,
+	);
+	const text = await item.evaluate((e) => e.textContent.trim());
+	return { item, text };
+}
+
+async function browserCheck({ executablePath, baseUrl, refundWorkflowId, cartWorkflowId, refundGetWorkflowId, orderId, screenshotsDir, docsDir, owner = OWNER }) {
 	const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pandapon-chromium-'));
 	const browser = await puppeteer.launch({
 		executablePath,
@@ -37,67 +112,87 @@ async function browserCheck({ executablePath, baseUrl, workflowId, orderId, scre
 	});
 	const page = await browser.newPage();
 	page.setDefaultTimeout(30000);
-	const shot = async (name) => {
+	// Leaving a workflow with unsaved picks asks "leave the page?": yes (the tests save nothing).
+	page.on('dialog', (dialog) => dialog.accept().catch(() => {}));
+	const shot = async (name, docName) => {
 		const file = path.join(screenshotsDir, `${name}.png`);
 		await page.screenshot({ path: file });
+		if (docsDir && docName) {
+			fs.mkdirSync(docsDir, { recursive: true });
+			fs.copyFileSync(file, path.join(docsDir, docName));
+		}
 		return file;
 	};
+	const openNode = async (workflowId) => {
+		await page.goto(`${baseUrl}/workflow/${workflowId}`, { waitUntil: 'domcontentloaded' });
+		await openNodePanel(page, 'PandaPon');
+	};
+	const result = {};
 	try {
-		// Log in through the sign-in form.
 		await page.goto(`${baseUrl}/signin`, { waitUntil: 'networkidle2' });
 		await page.type('input[name=emailOrLdapLoginId]', owner.email);
 		await page.type('input[name=password]', owner.password);
 		await page.click('[data-test-id=form-submit-button]');
 		await page.waitForFunction(() => !location.pathname.startsWith('/signin'));
 
-		// Open the workflow and the PandaPon node's panel.
-		await page.goto(`${baseUrl}/workflow/${workflowId}`, { waitUntil: 'networkidle2' });
-		const node = await page.waitForSelector('[data-test-id=canvas-node][data-node-name="PandaPon"]');
-		await shot('01-workflow');
-		const box = await node.boundingBox();
-		await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { clickCount: 2 });
-		await page.waitForSelector('[data-test-id=ndv] [data-test-id=parameter-input-applyReasonId]');
-
-		// Order: From List, searched by id (listSearch searchAlibabaOrders).
-		await page.click('[data-test-id=resource-locator-orderId] [data-test-id=rlc-input]');
-		await page.waitForSelector('[data-test-id=rlc-search]');
-		await page.type('[data-test-id=rlc-search]', orderId);
-		const item = await page.waitForFunction(
-			(id) => [...document.querySelectorAll('[data-test-id=rlc-item]')].find((e) => e.textContent.includes(id)),
-			{},
-			orderId,
-		);
-		await item.asElement().click();
-		await shot('02-order-picked');
-
-		// Refund Reason: the options come from PandaPon (loadOptions getAlibabaRefundReasons).
-		await page.click('[data-test-id=parameter-input-applyReasonId]');
+		// 1. Create Refund from one picked order.
+		await openNode(refundWorkflowId);
+		await page.waitForSelector(`${NDV} [data-test-id=parameter-input-applyReasonId]`);
+		await shot('01-refund-empty');
+		// No order yet: the reason list fails; the field says so and its issue icon tells why.
 		await page.waitForFunction(() =>
-			[...document.querySelectorAll('.el-select-dropdown__item .option-headline')].some((e) => e.offsetParent !== null),
+			document.querySelector('[data-test-id=ndv] [data-test-id=parameter-input-applyReasonId] input')?.value.includes('Error fetching options'),
 		);
-		const reasons = await page.$$eval('.el-select-dropdown__item .option-headline', (els) =>
-			els.filter((e) => e.offsetParent !== null).map((e) => e.textContent.trim()),
-		);
-		const dropdownShot = await shot('03-refund-reasons');
-		if (docsScreenshot) {
-			fs.mkdirSync(path.dirname(docsScreenshot), { recursive: true });
-			fs.copyFileSync(dropdownShot, docsScreenshot);
-		}
-		const firstOption = await page.waitForFunction(() =>
-			[...document.querySelectorAll('.el-select-dropdown__item')].find((e) => e.offsetParent !== null),
-		);
-		await firstOption.asElement().click();
+		await page.hover(`${NDV} [data-test-id=parameter-input-applyReasonId] [data-test-id=parameter-issues] svg`);
+		await page.waitForFunction(() => document.body.innerText.includes('Pick an order first'));
+		result.emptyReasonMessage = await page.evaluate(() => /[^\n]*Pick an order first[^\n]*/.exec(document.body.innerText)[0]);
+		await shot('02-refund-pick-order-first', 'refund-pick-order-first.png');
 
-		// Execute the node and read what the output panel shows.
+		const picked = await pickFromList(page, 'orderId', orderId);
+		await picked.item.asElement().click();
+		await shot('03-order-picked');
+
+		// Lines of the picked order (nothing typed).
+		result.lines = await openOptions(page, 'orderEntryIds');
+		await shot('04-order-lines', 'refund-order-lines.png');
+		await closeDropdown(page);
+
+		// Reasons for the order (goods status from its state, all its lines).
+		result.reasons = await openOptions(page, 'applyReasonId');
+		await shot('05-refund-reasons', 'refund-reasons.png');
+		await clickVisibleOption(page);
+
 		await page.click('[data-test-id=node-execute-button]');
 		await page.waitForSelector(
 			'[data-test-id=output-panel] [data-test-id=node-run-status-success], [data-test-id=output-panel] [data-test-id=node-error-message]',
 		);
-		const outputText = await page.$eval('[data-test-id=output-panel]', (e) => e.innerText);
-		await shot('04-executed');
-		return { reasons, outputText };
+		result.outputText = await page.$eval('[data-test-id=output-panel]', (e) => e.innerText);
+		await shot('06-refund-executed', 'refund-executed.png');
+
+		// 2. Taobao Cart → Add: SKUs of the picked item.
+		await openNode(cartWorkflowId);
+		result.skus = await openOptions(page, 'skuId');
+		await shot('07-cart-add-skus', 'cart-add-skus.png');
+		await closeDropdown(page);
+
+		// 3. 1688 After-Sale → Get: the Refund locator's list.
+		await openNode(refundGetWorkflowId);
+		const refund = await pickFromList(page, 'refundId', '', `order ${orderId}`);
+		result.refundListEntry = refund.text;
+		await shot('08-refund-locator', 'refund-locator.png');
+		await refund.item.asElement().click();
+		const pickedRefund = await page.waitForFunction(() => {
+			const values = [...document.querySelectorAll('[data-test-id=ndv] [data-test-id=resource-locator-refundId] input')].map((i) => i.value);
+			return values.find((v) => /^TQ/.test(v));
+		});
+		result.refundPicked = await pickedRefund.jsonValue();
+		await shot('09-refund-locator-picked');
+		return result;
 	} catch (error) {
 		await shot('failure').catch(() => {});
+		const html = await page.$eval(NDV, (e) => e.outerHTML).catch(() => '');
+		fs.writeFileSync(path.join(screenshotsDir, 'failure.html'), html);
+		error.message += ` (got so far: ${JSON.stringify(result).slice(0, 800)})`;
 		throw error;
 	} finally {
 		await browser.close();
@@ -105,4 +200,4 @@ async function browserCheck({ executablePath, baseUrl, workflowId, orderId, scre
 	}
 }
 
-module.exports = { browserCheck, CHROMIUM_ARGS };
+module.exports = { browserCheck, openNodePanel, CHROMIUM_ARGS };

@@ -74,12 +74,12 @@ async function main() {
 			await n8n.import('workflow', dir);
 		});
 
-		await timed('n8n start', () => n8n.start());
+		await timed('n8n start', () => n8n.start({ newPortOnClash: true }));
 		await timed('node types', async () => {
 			await n8n.ensureOwnerAndLogin();
 			const res = await fetch(`${n8n.url}/types/nodes.json`, { headers: { cookie: n8n.cookie, 'browser-id': 'pandapon-e2e' } });
 			const names = new Set((await res.json()).map((t) => t.name));
-			for (const type of ['n8n-nodes-pandapon.pandaPon', 'n8n-nodes-pandapon.pandaPonTrigger', 'n8n-nodes-pandapon.pandaPonTool']) {
+			for (const type of ['n8n-nodes-pandapon.pandaPon', 'n8n-nodes-pandapon.pandaPonTrigger', 'n8n-nodes-pandapon.pandaPonPollingTrigger', 'n8n-nodes-pandapon.pandaPonTool']) {
 				assert.ok(names.has(type), `n8n ${n8nVersion} lists ${type}`);
 			}
 		});

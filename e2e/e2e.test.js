@@ -3,31 +3,37 @@
  * End to end: a real n8n 2.8.4 with the built package, against the PandaPon sandbox.
  * `npm run test:e2e` (installs n8n into e2e/n8n on the first run; the browser part needs
  * /usr/bin/chromium or CHROMIUM_PATH). Separate from `npm test`, whose jest roots are test/.
- * Flags after `--`: --no-build (dist/ is current), --update-screenshot (rewrite docs/node-panel.png).
+ * Flags after `--`: --no-build (dist/ is current), --update-screenshot (rewrite the docs/ screenshots).
  *
  * Each example workflow is imported with `n8n import:workflow` and run with `n8n execute --id`;
  * the refund automation is published and started by a sandbox push through n8n's production
- * webhook; a wrong secret must fail with PandaPon's 40003 and the hint; a browser loads the
- * refund reason dropdown for a chosen order and executes the node.
+ * webhook; a wrong secret must fail with PandaPon's 40003 and the hint; in a browser, a picked
+ * order fills lines and reasons, Cart Add lists the item's SKUs, and the refund locator lists refunds;
+ * the canvas subtitle names the operation, and PandaPon API signs an HTTP Request node's GET.
  */
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
+const http = require('node:http');
 const path = require('node:path');
 const { after, before, describe, it } = require('node:test');
 
 const { N8n, ROOT, buildPackage, ensureN8n, freePort, linkPackage, sleep } = require('./lib/n8n');
 const { pandaPonCredential, readExamples, triggerWebhookUrl, writeJson } = require('./lib/fixtures');
 const { browserCheck } = require('./browser');
+const { httpRequestCredentialCheck } = require('./browser-http');
+const { triggerRefusedCheck } = require('./browser-trigger');
 const { startSandbox } = require('../sandbox');
 
 const N8N_DIR = path.join(ROOT, 'e2e', 'n8n');
 const WORK = path.join(ROOT, 'e2e', '.n8n', 'e2e'); // git-ignored, recreated on every run
 const SCREENSHOTS = path.join(ROOT, 'e2e', 'screenshots'); // git-ignored
-const DOCS_SCREENSHOT = path.join(ROOT, 'docs', 'node-panel.png');
+const DOCS = path.join(ROOT, 'docs');
 
 const ORDER = '2542285634920880794'; // sandbox fixture: waitsellersend, two lines
 const ORDER_LINES = ['2542285634921880794', '2542285634922880794'];
 const WRONG_SECRET = 'not-the-sandbox-secret';
+const TAOBAO_ITEM = '672991141190'; // sandbox fixture with several SKUs
+const TRIGGER_WEBHOOK_ID = '5b0d7d4e-2f1c-4c55-9a3e-b0e2e0000010'; // the refused-push browser test's trigger
 
 let sandbox;
 let n8n;
@@ -73,6 +79,41 @@ function oneNodeWorkflow(id, name, parameters, credential) {
 	};
 }
 
+/**
+ * Manual Trigger → n8n's HTTP Request node signing a GET with the PandaPon API credential; without
+ * a credential, the type is left for the browser test to pick.
+ */
+function httpRequestWorkflow(id, credential) {
+	const auth = credential
+		? { nodeCredentialType: 'pandaPonApi', credentials: { pandaPonApi: { id: credential.id, name: credential.name } } }
+		: { nodeCredentialType: '', credentials: undefined };
+	return {
+		id,
+		name: `Test: HTTP Request with the PandaPon API credential${credential ? '' : ' (picked in the editor)'}`,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		connections: { 'Run by hand': { main: [[{ node: 'Saved addresses', type: 'main', index: 0 }]] } },
+		nodes: [
+			{ id: 'http-trigger', name: 'Run by hand', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'http-request',
+				name: 'Saved addresses',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				position: [260, 0],
+				parameters: {
+					method: 'GET',
+					url: `${sandbox.url}/open/address/get`,
+					authentication: 'predefinedCredentialType',
+					nodeCredentialType: auth.nodeCredentialType,
+					options: {},
+				},
+				credentials: auth.credentials,
+			},
+		],
+	};
+}
+
 before(async () => {
 	const started = Date.now();
 	if (!process.argv.includes('--no-build')) buildPackage();
@@ -103,6 +144,7 @@ before(async () => {
 		path.join(wfDir, 'wrong-secret.json'),
 		oneNodeWorkflow('pandaponWrongKey', 'Test: wrong secret', { resource: 'alibabaOrder', operation: 'get', orderId: { __rl: true, mode: 'id', value: ORDER } }, wrong),
 	);
+	// The editor tests: nothing typed but the description; the rest is picked in the browser.
 	writeJson(
 		path.join(wfDir, 'browser-refund.json'),
 		oneNodeWorkflow(
@@ -112,20 +154,56 @@ before(async () => {
 				resource: 'alibabaAfterSale',
 				operation: 'createRefund',
 				orderId: { __rl: true, mode: 'list', value: '' },
-				orderEntryIds: ORDER_LINES.join(', '),
-				goodsStatus: 'refundWaitSellerSend',
 				applyReasonId: '',
 				disputeRequest: 'refund',
-				applyPayment: 100,
-				applyCarriage: 0,
 				description: 'Refund requested from the browser test',
 			},
 			good,
 		),
 	);
+	writeJson(path.join(wfDir, 'http-request-credential.json'), httpRequestWorkflow('pandaponHttpRequest1', good));
+	writeJson(path.join(wfDir, 'http-request-browser.json'), httpRequestWorkflow('pandaponHttpBrowser1'));
+	writeJson(
+		path.join(wfDir, 'browser-cart-add.json'),
+		oneNodeWorkflow(
+			'pandaponBrowser02',
+			'Test: Taobao cart add in the editor',
+			{ resource: 'taobaoCart', operation: 'add', itemId: { __rl: true, mode: 'id', value: TAOBAO_ITEM }, quantity: 1 },
+			good,
+		),
+	);
+	writeJson(
+		path.join(wfDir, 'browser-refund-get.json'),
+		oneNodeWorkflow(
+			'pandaponBrowser03',
+			'Test: get a 1688 refund in the editor',
+			{ resource: 'alibabaAfterSale', operation: 'get', refundId: { __rl: true, mode: 'list', value: '' } },
+			good,
+		),
+	);
+	// The refused-push browser test: a PandaPon Trigger alone, listened to from the editor.
+	writeJson(path.join(wfDir, 'browser-trigger.json'), {
+		id: 'pandaponBrowser04',
+		name: 'Test: refused push in the editor',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		connections: {},
+		nodes: [
+			{
+				id: 'pandaponBrowser04-trigger',
+				name: 'PandaPon Trigger',
+				type: 'n8n-nodes-pandapon.pandaPonTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: TRIGGER_WEBHOOK_ID,
+				parameters: {},
+				credentials: { pandaPonApi: { id: good.id, name: good.name } },
+			},
+		],
+	});
 	await n8n.import('workflow', wfDir);
 
-	await n8n.start();
+	await n8n.start({ newPortOnClash: true });
 	await n8n.ensureOwnerAndLogin();
 	console.log(`# n8n ready on ${n8n.url} after ${Math.round((Date.now() - started) / 1000)} s (log ${path.relative(ROOT, n8n.logFile)})`);
 });
@@ -155,7 +233,9 @@ describe('n8n 2.8.4 with n8n-nodes-pandapon', () => {
 		const orders = outputOf(run, 'Get shipped 1688 orders');
 		const rows = outputOf(run, 'Sheet rows');
 		assert.ok(orders.length > 0, 'some orders are awaiting receipt');
-		assert.ok(orders.every((o) => o.baseInfo.status === 'waitbuyerreceive'));
+		assert.ok(orders.every((o) => o.status === 'waitbuyerreceive'));
+		// Simplify: flat named fields, ids as text
+		for (const o of orders) assert.ok(Object.values(o).every((v) => v === null || typeof v !== 'object'), 'a flat record');
 		assert.ok(rows.length >= orders.length, 'a row per shipment');
 		for (const row of rows) {
 			assert.match(String(row['Order ID']), /^\d{19}$/, '19-digit order id kept as text');
@@ -166,7 +246,7 @@ describe('n8n 2.8.4 with n8n-nodes-pandapon', () => {
 		assert.ok(rows.some((r) => r['Order ID'] === sandbox.state.fixtures.alibaba.orderWaitBuyerReceive));
 	});
 
-	it('product research example: keyword + image search → details → 1688 cart lines', async () => {
+	it('product research example: keyword + image search → details → 1688 cart items', async () => {
 		const cartBefore = (sandbox.state.alibaba.carts.get(sandbox.credentials.userId) ?? []).length;
 		const run = await executeOk(example('1688-product-research.json').id);
 		assert.ok(outputOf(run, 'Search by keyword').length > 0, 'keyword search finds offers');
@@ -188,6 +268,20 @@ describe('n8n 2.8.4 with n8n-nodes-pandapon', () => {
 		for (const tool of tools) assert.ok(wf.connections[tool.name]?.ai_tool, `${tool.name} is connected as a tool`);
 	});
 
+	it('PandaPon API is a predefined credential type of the HTTP Request node, and signs its GET', async () => {
+		// The editor lists a type under "Predefined Credential Type" only when its served
+		// description carries `authenticate`.
+		const res = await fetch(`${n8n.url}/types/credentials.json`, { headers: { cookie: n8n.cookie, 'browser-id': 'pandapon-e2e' } });
+		const served = (await res.json()).find((c) => c.name === 'pandaPonApi');
+		assert.ok(served, 'pandaPonApi is served');
+		assert.ok(served.authenticate, 'pandaPonApi is served with authenticate');
+
+		const run = await executeOk('pandaponHttpRequest1');
+		const [answer] = outputOf(run, 'Saved addresses');
+		assert.equal(answer.code, 200, `the sandbox accepted the signature: ${JSON.stringify(answer).slice(0, 300)}`);
+		assert.ok(Array.isArray(answer.data), 'the saved addresses came back');
+	});
+
 	it('a wrong Access Secret fails with PandaPon error 40003 and says to check the keys', async () => {
 		const result = await n8n.execute('pandaponWrongKey');
 		assert.equal(result.ok, false, 'the execution fails');
@@ -195,8 +289,8 @@ describe('n8n 2.8.4 with n8n-nodes-pandapon', () => {
 		assert.match(result.output, /Access Key and Access Secret/);
 		assert.ok(!result.output.includes(WRONG_SECRET), 'the secret is not printed');
 
-		// The credential test in the editor (on save / Retry): the node's testedBy method reads
-		// PandaPon's body code and shows its code, message and hint.
+		// The credential test in the editor (on save / Retry): the credential's declarative test,
+		// whose rules read PandaPon's body code and show its code, message and hint.
 		const wrong = pandaPonCredential(sandbox, { id: 'PandaPonWrongKey', name: 'PandaPon wrong secret', accessSecret: WRONG_SECRET });
 		const test = await n8n.rest('POST', '/credentials/test', { credentials: wrong });
 		assert.equal(test.status, 'Error');
@@ -207,13 +301,29 @@ describe('n8n 2.8.4 with n8n-nodes-pandapon', () => {
 		assert.equal(ok.status, 'OK');
 	});
 
-	// Any code but 200 fails the test, e.g. an unknown Access Key (40002).
-	it('a wrong Access Key fails the credential test with PandaPon\'s code', async () => {
+	it('a wrong Access Key fails the credential test with PandaPon\'s code, message and hint', async () => {
 		const wrongKey = pandaPonCredential(sandbox);
 		wrongKey.data.accessKey = 'not-a-sandbox-key';
 		const test = await n8n.rest('POST', '/credentials/test', { credentials: wrongKey });
 		assert.equal(test.status, 'Error', `credential test answered ${JSON.stringify(test)}`);
-		assert.match(test.message, /PandaPon error 40002: Invalid access-key/);
+		assert.match(test.message, /^PandaPon error 40002: Invalid access-key\. Check the Access Key and Access Secret/);
+	});
+
+	// A code outside the test's list still fails it: PandaPon's error envelopes carry no data.
+	it('an error code the test does not list fails the credential test too', async () => {
+		const server = http.createServer((_req, res) =>
+			res.writeHead(200, { 'content-type': 'application/json' }).end('{"code":47777,"msg":"Some new error","data":null}'),
+		);
+		await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+		try {
+			const other = pandaPonCredential(sandbox);
+			other.data.baseUrl = `http://127.0.0.1:${server.address().port}`;
+			const test = await n8n.rest('POST', '/credentials/test', { credentials: other });
+			assert.equal(test.status, 'Error', `credential test answered ${JSON.stringify(test)}`);
+			assert.match(test.message, /a code this test does not list/);
+		} finally {
+			server.close();
+		}
 	});
 
 	it('refund automation example: a sandbox push reaches the published trigger and a refund is created', async () => {
@@ -244,7 +354,31 @@ describe('n8n 2.8.4 with n8n-nodes-pandapon', () => {
 		assert.equal(refund.goodsStatus, 'refundWaitSellerSend');
 	});
 
-	it('browser: the Refund Reason dropdown lists the reasons for the chosen order; the node executes', async (t) => {
+	it('browser: the canvas subtitle names the operation; PandaPon API is picked in an HTTP Request node and signs its GET', async (t) => {
+		const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+		if (!fs.existsSync(chromium)) {
+			if (process.env.CI) assert.fail(`no browser at ${chromium}`);
+			t.skip(`no browser at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`);
+			return;
+		}
+		const result = await httpRequestCredentialCheck({
+			executablePath: chromium,
+			baseUrl: n8n.url,
+			subtitleWorkflowId: 'pandaponWrongKey', // a PandaPon node on 1688 Order → Get
+			httpWorkflowId: 'pandaponHttpBrowser1',
+			credentialName: 'PandaPon sandbox',
+			screenshotsDir: SCREENSHOTS,
+			docsDir: process.argv.includes('--update-screenshot') ? path.join(ROOT, 'docs') : undefined,
+		});
+		assert.match(result.subtitle, /Get: 1688 Order/);
+		assert.doesNotMatch(result.subtitle, /alibabaOrder|get:/);
+		assert.ok(result.credentialTypes.includes('PandaPon API'), `credential types offered: ${result.credentialTypes.join(', ')}`);
+		assert.match(result.chosenCredential, /PandaPon sandbox/);
+		assert.doesNotMatch(result.outputText, /40003|verification failed/, 'the signature was accepted');
+		assert.match(result.outputText, /\b200\b/, 'the sandbox answered code 200 to the signed GET');
+	});
+
+	it('browser: a picked order fills lines and reasons with nothing typed; Cart Add SKUs; the refund locator', async (t) => {
 		const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 		if (!fs.existsSync(chromium)) {
 			if (process.env.CI) assert.fail(`no browser at ${chromium}`);
@@ -254,19 +388,65 @@ describe('n8n 2.8.4 with n8n-nodes-pandapon', () => {
 		const result = await browserCheck({
 			executablePath: chromium,
 			baseUrl: n8n.url,
-			workflowId: 'pandaponBrowser01',
+			refundWorkflowId: 'pandaponBrowser01',
+			cartWorkflowId: 'pandaponBrowser02',
+			refundGetWorkflowId: 'pandaponBrowser03',
 			orderId: ORDER,
 			screenshotsDir: SCREENSHOTS,
-			// docs/node-panel.png is committed: refresh it only on request (or when it is missing).
-			docsScreenshot: process.argv.includes('--update-screenshot') || !fs.existsSync(DOCS_SCREENSHOT) ? DOCS_SCREENSHOT : undefined,
+			// docs/*.png are committed: refresh them only on request (or when one is missing).
+			docsDir: process.argv.includes('--update-screenshot') || !fs.existsSync(path.join(DOCS, 'refund-reasons.png')) ? DOCS : undefined,
 		});
+		assert.match(result.emptyReasonMessage, /Pick an order first/, 'before an order is picked, the reason field says why it is empty');
+
+		// Lines: the order's two lines as title · SKU · quantity · amount.
+		const order = sandbox.state.alibaba.orderList.find((o) => o.id === ORDER);
+		assert.equal(result.lines.length, ORDER_LINES.length);
+		for (const [i, line] of order.items.entries()) {
+			assert.match(result.lines[i], new RegExp(`· ×${line.quantity} · ¥${line.itemAmount.toFixed(2)}$`), `line ${i + 1}: ${result.lines[i]}`);
+		}
+
+		// Reasons: what the sandbox offers for the order's lines and the goods status its state implies.
 		const expected = await sandboxReasons();
 		assert.deepEqual(expected.map((r) => r.id), [20001, 20002, 20003], 'sandbox reasons for a refund before shipping');
-		assert.deepEqual(result.reasons, expected.map((r) => r.name), 'dropdown = the sandbox reasons for this order and goods status');
+		assert.deepEqual(result.reasons, expected.map((r) => r.name), 'dropdown = the sandbox reasons for this order');
 		assert.ok(result.outputText.includes('refundId'), 'the executed node shows the refund id');
 		const refund = sandbox.state.alibaba.refundList.find((r) => r.orderId === ORDER);
 		assert.ok(refund, 'the refund was created in the sandbox');
 		assert.equal(refund.applyReasonId, expected[0].id, 'with the reason picked in the dropdown (the first)');
+		assert.deepEqual(refund.orderEntryIds, ORDER_LINES, 'all lines of the order (none picked)');
+		assert.equal(refund.applyPayment, Math.round(order.items.reduce((a, it) => a + it.itemAmount, 0) * 100), 'the full goods amount, in fen');
+		assert.equal(refund.applyCarriage, Math.round(order.shippingFee * 100), 'the freight, in fen');
+
+		// Cart Add: the item's SKUs.
+		const item = sandbox.state.taobao.products.get(TAOBAO_ITEM);
+		assert.equal(result.skus.length, item.skuList.length);
+		assert.ok(result.skus.every((s, i) => s.includes(`stock ${item.skuList[i].quantity}`)), `SKUs: ${result.skus.join(' | ')}`);
+
+		// Refund locator: the refund just created is listed with its order, and picked.
+		assert.ok(result.refundListEntry.startsWith(refund.refundId), `list entry: ${result.refundListEntry}`);
+		assert.ok(result.refundPicked.includes(refund.refundId), `picked: ${result.refundPicked}`);
+	});
+
+	it('browser: a refused test push is visible: listening in the editor, a wrong signature fails the test run with the reason', async (t) => {
+		const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+		if (!fs.existsSync(chromium)) {
+			if (process.env.CI) assert.fail(`no browser at ${chromium}`);
+			t.skip(`no browser at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`);
+			return;
+		}
+		const result = await triggerRefusedCheck({
+			executablePath: chromium,
+			baseUrl: n8n.url,
+			workflowId: 'pandaponBrowser04',
+			webhookId: TRIGGER_WEBHOOK_ID,
+			wrongSecret: WRONG_SECRET,
+			screenshotsDir: SCREENSHOTS,
+			docsDir: process.argv.includes('--update-screenshot') || !fs.existsSync(path.join(DOCS, 'trigger-refused-push.png')) ? DOCS : undefined,
+		});
+		assert.notEqual(result.pushStatus, 404, 'the Test URL was registered while the editor listened');
+		assert.match(result.errorText, /PandaPon push refused: invalid signature \(HTTP 401 in production\)/);
+		assert.match(result.ndvText, /Check that this credential holds the Access Secret/, `the hint is shown: ${result.ndvText.slice(0, 1500)}`);
+		assert.ok(!result.ndvText.includes(result.authorization), 'the signature is not shown');
 	});
 });
 

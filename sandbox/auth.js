@@ -15,6 +15,18 @@ function computeSignature(accessKey, timestamp, nonce, accessSecret) {
 	return md5Upper(String(accessKey) + String(timestamp) + String(nonce) + String(accessSecret));
 }
 
+/**
+ * Signature constructions the sandbox can demand instead of the documented one (option
+ * `signature`), so the API probe can be tested against a server that signs differently.
+ */
+const SIGNATURES = {
+	documented: computeSignature,
+	'secret-first': (accessKey, timestamp, nonce, accessSecret) =>
+		md5Upper(String(accessSecret) + String(accessKey) + String(timestamp) + String(nonce)),
+	'hmac-sha256': (accessKey, timestamp, nonce, accessSecret) =>
+		crypto.createHmac('sha256', String(accessSecret)).update(String(accessKey) + String(timestamp) + String(nonce), 'utf8').digest('hex').toUpperCase(),
+};
+
 function safeEqualHex(a, b) {
 	const x = Buffer.from(String(a).toUpperCase(), 'utf8');
 	const y = Buffer.from(String(b).toUpperCase(), 'utf8');
@@ -57,16 +69,20 @@ function header(req, name) {
 	return v === undefined ? undefined : String(v);
 }
 
-function checkWindow(timestampRaw, serverNow) {
+/** `unit` ('seconds' / 'milliseconds') makes the other unit fail like a far-off time; unset accepts both. */
+function checkWindow(timestampRaw, serverNow, unit) {
 	const ms = timestampToMs(timestampRaw);
 	if (!Number.isFinite(ms) || Math.abs(ms - serverNow) > WINDOW_MS) throw E.timestampExpired();
+	const inMs = Number(String(timestampRaw).trim()) >= 1e11;
+	if ((unit === 'seconds' && inMs) || (unit === 'milliseconds' && !inMs)) throw E.timestampExpired();
 }
 
 /**
  * Verify the system header set. Throws ApiError; returns { credential, userId } on success.
  * serverNow already includes the configured clock skew.
  */
-function verifyHeaders(req, credentials, nonces, serverNow) {
+function verifyHeaders(req, credentials, nonces, serverNow, variant = {}) {
+	const sign = SIGNATURES[variant.signature || 'documented'];
 	for (const name of SYSTEM_HEADERS) {
 		const v = header(req, name);
 		if (v === undefined || v.trim() === '') throw E.missingHeader(name);
@@ -75,9 +91,9 @@ function verifyHeaders(req, credentials, nonces, serverNow) {
 	const credential = credentials.find((c) => c.accessKey === accessKey);
 	if (!credential) throw E.invalidAccessKey();
 	const timestamp = header(req, 'timestamp').trim();
-	checkWindow(timestamp, serverNow);
+	checkWindow(timestamp, serverNow, variant.timestampUnit);
 	const nonce = header(req, 'nonce-str').trim();
-	const expected = computeSignature(accessKey, timestamp, nonce, credential.accessSecret);
+	const expected = sign(accessKey, timestamp, nonce, credential.accessSecret);
 	if (!safeEqualHex(expected, header(req, 'signature').trim())) throw E.badSignature();
 	if (!nonces.use(`${accessKey}\u0000${nonce}`, serverNow)) throw E.nonceUsed();
 	return { credential, userId: header(req, 'user-id').trim() };
@@ -85,11 +101,12 @@ function verifyHeaders(req, credentials, nonces, serverNow) {
 
 /**
  * /open/pp/logistics/* and /v2/open/pp/logistics/*: the full header set, or query timestamp + sign
- * with sign = MD5(accessKey + timestamp + nonce + accessSecret), nonce = nonce-str header or ''.
+ * with sign = MD5(accessKey + timestamp + nonce + accessSecret) (or the `signature` variant), nonce = nonce-str header or ''.
  * The real construction of `sign` is undocumented; this mirrors the header signature.
  */
-function verifyQuerySign(req, query, credentials, nonces, serverNow) {
-	if (header(req, 'signature') !== undefined) return verifyHeaders(req, credentials, nonces, serverNow);
+function verifyQuerySign(req, query, credentials, nonces, serverNow, variant = {}) {
+	if (header(req, 'signature') !== undefined) return verifyHeaders(req, credentials, nonces, serverNow, variant);
+	const expectedSign = SIGNATURES[variant.signature || 'documented'];
 	const timestamp = query.get('timestamp');
 	const sign = query.get('sign');
 	if (timestamp === null || timestamp.trim() === '') throw E.missingHeader('timestamp');
@@ -100,10 +117,10 @@ function verifyQuerySign(req, query, credentials, nonces, serverNow) {
 		candidates = credentials.filter((c) => c.accessKey === keyHeader.trim());
 		if (candidates.length === 0) throw E.invalidAccessKey();
 	}
-	checkWindow(timestamp.trim(), serverNow);
+	checkWindow(timestamp.trim(), serverNow, variant.timestampUnit);
 	const nonce = (header(req, 'nonce-str') || '').trim();
 	const credential = candidates.find((c) =>
-		safeEqualHex(computeSignature(c.accessKey, timestamp.trim(), nonce, c.accessSecret), sign.trim()),
+		safeEqualHex(expectedSign(c.accessKey, timestamp.trim(), nonce, c.accessSecret), sign.trim()),
 	);
 	if (!credential) throw E.badSignature();
 	if (nonce !== '' && !nonces.use(`${credential.accessKey}\u0000${nonce}`, serverNow)) throw E.nonceUsed();
@@ -115,6 +132,7 @@ module.exports = {
 	WINDOW_MS,
 	SYSTEM_HEADERS,
 	computeSignature,
+	SIGNATURES,
 	timestampToMs,
 	NonceStore,
 	verifyHeaders,

@@ -5,16 +5,9 @@ const path = require('path');
 const { E } = require('./errors');
 const { isLosslessNumber, parseLossless } = require('./json');
 
-/** The committed copy is preferred; the shared reference copy is the fallback. */
+/** The API catalog, committed next to this file: the sandbox's only source of operations. */
 function loadCatalog() {
-	const candidates = [
-		path.join(__dirname, 'catalog.json'),
-		path.resolve(__dirname, '../../shared/pandapon-api/catalog.json'),
-	];
-	for (const file of candidates) {
-		if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'));
-	}
-	throw new Error('PandaPon catalog.json not found (looked in sandbox/ and ../shared/pandapon-api/)');
+	return JSON.parse(fs.readFileSync(path.join(__dirname, 'catalog.json'), 'utf8'));
 }
 
 /** Params the transport handles (auth), not validated as business parameters. */

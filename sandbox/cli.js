@@ -18,9 +18,12 @@ function parseArgs(argv) {
 			case '--qps': out.qps = Number(value()); break;
 			case '--callback': out.callbackUrls.push(value()); break;
 			case '--push-body-as-string': out.pushBodyAsString = true; break;
+			case '--not-found': (out.notFoundPaths = out.notFoundPaths || []).push(value()); break;
+			case '--timestamp-unit': out.timestampUnit = value(); break;
+			case '--signature': out.signature = value(); break;
 			case '-h':
 			case '--help':
-				console.log('Usage: npm run sandbox -- [--port 8787] [--host 127.0.0.1] [--seed 1] [--orders 60] [--latency ms] [--qps n] [--callback URL]... [--push-body-as-string]');
+				console.log('Usage: npm run sandbox -- [--port 8787] [--host 127.0.0.1] [--seed 1] [--orders 60] [--latency ms] [--qps n] [--callback URL]... [--push-body-as-string] [--not-found PATH]... [--timestamp-unit seconds|milliseconds] [--signature documented|secret-first|hmac-sha256]');
 				process.exit(0);
 				break;
 			default:
@@ -65,6 +68,9 @@ async function main() {
 		'  POST /__admin/faults {"errorRate":0.2,"errorKinds":["http500","timeout"]} to inject failures',
 		'  Signed API calls need headers access-key, timestamp, nonce-str, user-id, signature',
 		'  (signature = uppercase hex MD5(accessKey + timestamp + nonce + accessSecret)).',
+		...(opts.notFoundPaths || opts.timestampUnit || opts.signature
+			? [`Variant: ${[opts.notFoundPaths && `HTTP 404 for ${opts.notFoundPaths.join(', ')}`, opts.timestampUnit && `only ${opts.timestampUnit}`, opts.signature && `signature ${opts.signature}`].filter(Boolean).join('; ')}`]
+			: []),
 		opts.callbackUrls.length ? `Pushing to ${opts.callbackUrls.join(', ')}` : 'No --callback URL: state changes are not pushed.',
 		'',
 		'Ctrl-C to stop.',

@@ -34,6 +34,12 @@ export interface SandboxOptions {
 	pushTimeoutMs?: number;
 	faults?: Faults;
 	onError?: (err: unknown) => void;
+	/** Variant: answer HTTP 404 (gateway-style body) for these exact paths, e.g. '/alibaba/order/detail'. */
+	notFoundPaths?: string[];
+	/** Variant: accept only this timestamp unit (default: both). */
+	timestampUnit?: 'seconds' | 'milliseconds';
+	/** Variant: expect this signature construction instead of the documented one. */
+	signature?: 'documented' | 'secret-first' | 'hmac-sha256';
 }
 
 export interface Counters {
@@ -139,9 +145,11 @@ export interface Sandbox {
 	state: SandboxState;
 	options: Required<Omit<SandboxOptions, 'onError'>> & { onError?: (err: unknown) => void };
 	counters(): Counters;
+	/** Every API request by 'METHOD /path', routed or not (reset by resetCounters). */
+	pathCounts(): Record<string, number>;
 	resetCounters(): void;
 	setFaults(f: Faults): void;
-	setOptions(o: Partial<Pick<SandboxOptions, 'latencyMs' | 'qps' | 'clockSkewMs' | 'callbackUrls' | 'pushRetryDelaysMs' | 'pushBodyAsString' | 'pushTimeoutMs' | 'faults'>>): void;
+	setOptions(o: Partial<Pick<SandboxOptions, 'latencyMs' | 'qps' | 'clockSkewMs' | 'callbackUrls' | 'pushRetryDelaysMs' | 'pushBodyAsString' | 'pushTimeoutMs' | 'faults' | 'notFoundPaths' | 'timestampUnit' | 'signature'>>): void;
 	push(message: PushMessage): Promise<PushLogEntry[]>;
 	pushes(): PushLogEntry[];
 	simulate(action: string, params?: Record<string, unknown>): unknown;

@@ -12,7 +12,7 @@
 const http = require('http');
 const { loadCatalog, buildRoutes, matchRoute, validateParams, isPlainObject } = require('./catalog');
 const adjustments = require('./adjustments');
-const { verifyHeaders, verifyQuerySign, NonceStore, computeSignature } = require('./auth');
+const { verifyHeaders, verifyQuerySign, NonceStore, computeSignature, SIGNATURES } = require('./auth');
 const { ApiError, E } = require('./errors');
 const { envelope, toJson, parseLossless, SUCCESS_MSG } = require('./json');
 const { createState, FIXTURES } = require('./state');
@@ -49,7 +49,20 @@ function normaliseOptions(o = {}) {
 		pushTimeoutMs: o.pushTimeoutMs ?? 1000,
 		faults: o.faults || {},
 		onError: o.onError,
+		// Variants for testing the API probe (npm run probe): see README "Variants".
+		notFoundPaths: o.notFoundPaths ? [...o.notFoundPaths] : [],
+		timestampUnit: o.timestampUnit,
+		signature: o.signature,
 	};
+}
+
+function checkVariant(o) {
+	if (o.signature !== undefined && !SIGNATURES[o.signature]) {
+		throw new Error(`Unknown signature construction ${o.signature}; use ${Object.keys(SIGNATURES).join(', ')}`);
+	}
+	if (o.timestampUnit !== undefined && !['seconds', 'milliseconds'].includes(o.timestampUnit)) {
+		throw new Error(`Unknown timestampUnit ${o.timestampUnit}; use seconds or milliseconds`);
+	}
 }
 
 function splitFaults(f) {
@@ -71,6 +84,7 @@ function splitFaults(f) {
 class Sandbox {
 	constructor(options) {
 		this.options = normaliseOptions(options);
+		checkVariant(this.options);
 		this.credentials = this.options.credentials[0];
 		this.catalog = loadCatalog();
 		this.routes = buildRoutes(this.catalog, adjustments);
@@ -102,7 +116,7 @@ class Sandbox {
 			this.server.once('error', reject);
 			this.server.listen(this.options.port, this.options.host, () => {
 				this.server.off('error', reject);
-				const addr = this.server.address();
+				const addr = /** @type {import('net').AddressInfo} */ (this.server.address());
 				this.port = addr.port;
 				const host = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host;
 				this.url = `http://${host}:${addr.port}`;
@@ -120,6 +134,12 @@ class Sandbox {
 	resetCounters() {
 		this.counterTotal = 0;
 		this.counterByRoute = {};
+		this.pathHits = {};
+	}
+
+	/** Every API request by `METHOD /path`, routed or not (404 variants and unknown paths included). */
+	pathCounts() {
+		return { ...this.pathHits };
 	}
 
 	setFaults(f) {
@@ -133,6 +153,9 @@ class Sandbox {
 		if (o.callbackUrls !== undefined) this.options.callbackUrls = [...o.callbackUrls];
 		if (o.pushRetryDelaysMs !== undefined) this.options.pushRetryDelaysMs = [...o.pushRetryDelaysMs];
 		if (o.faults !== undefined) this.setFaults(o.faults);
+		if (o.notFoundPaths !== undefined) this.options.notFoundPaths = [...o.notFoundPaths];
+		for (const k of ['timestampUnit', 'signature']) if (o[k] !== undefined) this.options[k] = o[k] || undefined;
+		checkVariant(this.options);
 	}
 
 	/** Send a push now: { messageType, messageBody, messagePlatform?, timestamp?, urls?, pushBodyAsString? }. */
@@ -282,6 +305,13 @@ class Sandbox {
 		this.sendEnvelope(res, envelope(err.code, err.msg, null));
 	}
 
+	/** The `notFoundPaths` variant: HTTP 404 with a gateway-style body, as a server without the path would answer. */
+	sendNotFound(res, pathname) {
+		const text = JSON.stringify({ timestamp: new Date().toISOString(), status: 404, error: 'Not Found', path: pathname });
+		res.writeHead(404, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+		res.end(text);
+	}
+
 	sendAdmin(res, status, body) {
 		const text = toJson(body);
 		res.writeHead(status, { 'Content-Type': 'application/json;charset=UTF-8', 'Content-Length': Buffer.byteLength(text) });
@@ -320,6 +350,9 @@ class Sandbox {
 		if (url.pathname.startsWith('/__admin/') || url.pathname === '/__admin') return this.handleAdmin(req, res, url, raw);
 
 		const method = (req.method || 'GET').toUpperCase();
+		const hit = `${method} ${url.pathname}`;
+		this.pathHits[hit] = (this.pathHits[hit] || 0) + 1;
+		if (this.options.notFoundPaths.includes(url.pathname)) return this.sendNotFound(res, url.pathname);
 		const { route, pathParams } = matchRoute(this.routes, method, url.pathname);
 		if (!route) return this.sendError(res, E.unknownPath(method, url.pathname));
 
@@ -349,8 +382,8 @@ class Sandbox {
 		try {
 			const auth =
 				route.auth === 'query-timestamp-sign'
-					? verifyQuerySign(req, url.searchParams, this.options.credentials, this.nonces, serverNow)
-					: verifyHeaders(req, this.options.credentials, this.nonces, serverNow);
+					? verifyQuerySign(req, url.searchParams, this.options.credentials, this.nonces, serverNow, this.options)
+					: verifyHeaders(req, this.options.credentials, this.nonces, serverNow, this.options);
 
 			let body = {};
 			if (method !== 'GET' && raw.length > 0 && raw.trim() !== '') {
@@ -439,6 +472,10 @@ function readBody(req) {
 }
 
 /** Start a sandbox; resolves once it listens. */
+/**
+ * @param {import('./index').SandboxOptions} [options]
+ * @returns {Promise<import('./index').Sandbox>}
+ */
 async function startSandbox(options = {}) {
 	const sb = new Sandbox(options);
 	await sb.listen();

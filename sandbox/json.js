@@ -6,7 +6,11 @@ const { parse, stringify, isSafeNumber, LosslessNumber, isLosslessNumber } = req
 const DEVELOP_ID = 1014533973088404335n;
 const SUCCESS_MSG = '成功';
 
-/** Parse JSON text; integers beyond 2^53 (and other unsafe numbers) become LosslessNumber. */
+/**
+ * Parse JSON text; integers beyond 2^53 (and other unsafe numbers) become LosslessNumber.
+ * @param {string} text
+ * @returns {any} whatever the text holds (callers check its shape)
+ */
 function parseLossless(text) {
 	return parse(text, null, (s) => (isSafeNumber(s) ? Number(s) : new LosslessNumber(s)));
 }

@@ -36,7 +36,7 @@ const ACTIONS = {
 		tb.statusPush(ctx, o);
 		return tb.orderView(o);
 	},
-	'taobao.refundAgree': (ctx, p) => tbRefund(ctx, p, [10], (r) => 20),
+	'taobao.refundAgree': (ctx, p) => tbRefund(ctx, p, [10], () => 20),
 	'taobao.refundComplete': (ctx, p) => tbRefund(ctx, p, [10, 20, 30], () => 100),
 	'taobao.refundRefuse': (ctx, p) => tbRefund(ctx, p, [10, 20, 30], () => -10),
 	'1688.ship'(ctx, p) {
@@ -77,6 +77,9 @@ const ACTIONS = {
 	'1688.refundRefuse': (ctx, p) =>
 		alRefund(ctx, p, ['waitselleragree', 'waitbuyersend', 'waitsellerreceive'], () => 'refundclose'),
 };
+
+// New orders, backdating, refunds opened, trace steps (sandbox/changes.js).
+Object.assign(ACTIONS, require('./changes').CHANGE_ACTIONS);
 
 function tbOrder(ctx, p) {
 	const id = idString(p.orderId);

@@ -63,6 +63,8 @@ async function main() {
 	console.log('== PandaPon sandbox');
 	sandbox = await startSandbox({ port: SANDBOX_PORT, callbackUrls: [hook.url] });
 	console.log(`sandbox on ${sandbox.url}, pushes go to ${hook.url}`);
+	// Seeded orders are dated 2025: a few dated now give the polling trigger's window something to watch.
+	const [recentOrder] = sandbox.simulate('1688.createOrders', { count: 5, status: 'waitsellersend' }).orderIds;
 
 	fs.mkdirSync(USER_FOLDER, { recursive: true });
 	linkPackage(USER_FOLDER);
@@ -88,6 +90,11 @@ Try the refund automation: publish "PandaPon: refund paid 1688 orders automatica
 sandbox pay an order (it pushes the status change to the trigger):
   curl -s -X POST ${sandbox.url}/__admin/simulate -H 'content-type: application/json' \\
     -d '{"action":"1688.setStatus","orderId":"${sandbox.state.fixtures.alibaba.orderWaitBuyerPay}","status":"waitsellersend"}'
+
+Try the polling trigger: publish "PandaPon: 1688 order shipped → notify (polling)", then within a
+minute or two of shipping an order it runs once:
+  curl -s -X POST ${sandbox.url}/__admin/simulate -H 'content-type: application/json' \\
+    -d '{"action":"1688.ship","orderId":"${recentOrder}"}'
 
 Ctrl-C stops n8n and the sandbox.`);
 

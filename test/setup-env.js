@@ -1,9 +1,9 @@
-// n8n-core reads its user folder at import time: keep every test run in a fresh temporary one.
-const fs = require('fs');
-const os = require('os');
-const path = require('path');
+// n8n-core reads its user folder when it starts: keep every test file in a fresh temporary one,
+// never the home folder (test/helpers/n8n-user-folder.js; test/unit/home.test.ts proves it).
+const { useTemporaryN8nUserFolder } = require('./helpers/n8n-user-folder');
 
 if (!process.env.N8N_USER_FOLDER_FIXED) {
-	process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'pandapon-n8n-'));
+	delete process.env.N8N_USER_FOLDER;
+	useTemporaryN8nUserFolder();
 }
 process.env.N8N_DIAGNOSTICS_ENABLED = 'false';

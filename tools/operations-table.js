@@ -1,35 +1,42 @@
 #!/usr/bin/env node
-// Prints the README's operations table from the built node (dist/) and the API catalog, so the
-// README can't drift from the code: test/unit/readme.test.ts fails when they differ.
+// Prints the README's operations table from the built node (dist/): each record's `apiDocs` and
+// `apiNote` are the one source, so the README can't drift from the notices the editor shows.
+// test/unit/packaging.test.ts fails when the README's table differs.
 // Usage: npm run build && node tools/operations-table.js
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
 const { OPERATIONS, RESOURCES } = require(path.join(root, 'dist/nodes/PandaPon/operations'));
-const catalog = require(path.join(root, 'sandbox/catalog.json'));
 
-const byId = new Map(catalog.operations.map((o) => [o.id, o]));
-const STATUS = {
-	documented: 'documented',
-	'documented-v2': 'documented (v2 path)',
-	partial: 'partial',
-	inferred: '**inferred**',
-};
+const API_DOCS = { documented: 'documented', partial: 'partial', inferred: '**inferred**' };
 
 function table() {
-	const rows = ['| Resource | Operation | Method and path | API docs |', '|---|---|---|---|'];
+	const rows = ['| Resource | Operation | Method and path | API docs | Note |', '|---|---|---|---|---|'];
 	for (const resource of RESOURCES) {
 		const ops = OPERATIONS.filter((o) => o.resource === resource.value).sort((a, b) => a.name.localeCompare(b.name));
 		for (const op of ops) {
-			const entry = byId.get(op.catalogId);
-			const where = op.catalogId === 'custom' ? 'any' : `${op.method} \`${op.path}\``;
-			const status = op.catalogId === 'custom' ? '—' : STATUS[entry?.status] ?? 'unknown';
-			rows.push(`| ${resource.name} | ${op.name} | ${where} | ${status} |`);
+			const custom = op.catalogId === 'custom';
+			const where = custom ? 'any' : `${op.method} \`${op.path}\``;
+			const docs = custom ? '—' : `${API_DOCS[op.apiDocs]}${op.path.startsWith('/v2/') ? ' (v2 path)' : ''}`;
+			rows.push(`| ${resource.name} | ${op.name} | ${where} | ${docs} | ${op.apiNote ?? ''} |`);
 		}
 	}
 	return rows.join('\n');
 }
 
-module.exports = { table };
+/** The README with its table between the operations markers replaced by `table()`. */
+function withTable(readme) {
+	return readme.replace(/(<!-- operations:start -->\n)[\s\S]*?(\n<!-- operations:end -->)/, `$1${table()}$2`);
+}
 
-if (require.main === module) process.stdout.write(table() + '\n');
+module.exports = { table, withTable };
+
+if (require.main === module) {
+	if (process.argv.includes('--write')) {
+		const fs = require('fs');
+		const file = path.join(root, 'README.md');
+		fs.writeFileSync(file, withTable(fs.readFileSync(file, 'utf8')));
+	} else {
+		process.stdout.write(table() + '\n');
+	}
+}

@@ -162,7 +162,7 @@ function n8nEnv({ userFolder, port, brokerPort, extra = {} }) {
  */
 class N8n {
 	constructor({ dir, userFolder, port, brokerPort, node = process.execPath, extraEnv = {}, logFile }) {
-		Object.assign(this, { dir, userFolder, port, node, logFile });
+		Object.assign(this, { dir, userFolder, port, node, logFile, extraEnv });
 		this.env = n8nEnv({ userFolder, port, brokerPort, extra: extraEnv });
 		this.url = `http://localhost:${port}`;
 		this.cookie = '';
@@ -189,10 +189,35 @@ class N8n {
 	 * Starts `n8n start` in its own process group and waits for the REST API. /healthz/readiness
 	 * turns green as soon as the database is migrated, and until the routes are registered every
 	 * path answers 200 "n8n is starting up" or 404: wait for the settings JSON instead.
+	 * Queue mode's other processes: `command` ['worker'] or ['webhook'], with the `readyUrl` of
+	 * their /healthz/readiness.
 	 */
-	async start({ timeoutMs = 180000, inheritOutput = false } = {}) {
+	async start(options = {}) {
+		// A port found free can be taken by another process before n8n binds it (several n8n
+		// instances start side by side in CI). With `newPortOnClash`, such a start is retried on
+		// other free ports, twice at most.
+		for (let attempt = 0; ; attempt++) {
+			try {
+				return await this.startOnce(options);
+			} catch (error) {
+				if (!options.newPortOnClash || attempt >= 2 || !this.portClashed()) throw error;
+				this.port = await freePort();
+				this.env = n8nEnv({ userFolder: this.userFolder, port: this.port, brokerPort: await freePort(), extra: this.extraEnv });
+				this.url = `http://localhost:${this.port}`;
+				console.log(`[n8n] port taken by another process while starting; retrying on ${this.port}`);
+			}
+		}
+	}
+
+	/** Whether n8n's log says its port was in use (only readable when it logs to a file). */
+	portClashed() {
+		if (!this.logFile || !fs.existsSync(this.logFile)) return false;
+		return /port \d+ is already in use/.test(fs.readFileSync(this.logFile, 'utf8').slice(-4000));
+	}
+
+	async startOnce({ timeoutMs = 180000, inheritOutput = false, command = ['start'], readyUrl = `${this.url}/rest/settings` } = {}) {
 		const out = inheritOutput ? 'inherit' : this.logFile ? fs.openSync(this.logFile, 'a') : 'ignore';
-		this.child = spawn(this.node, [n8nBin(this.dir), 'start'], {
+		this.child = spawn(this.node, [n8nBin(this.dir), ...command], {
 			env: this.env,
 			cwd: this.userFolder,
 			detached: true, // own process group: stop() ends n8n and its task runner together
@@ -205,7 +230,7 @@ class N8n {
 		while (Date.now() < deadline) {
 			if (exitedEarly) throw new Error(`n8n exited while starting (${JSON.stringify(exitedEarly)}); see ${this.logFile ?? 'its output'}`);
 			try {
-				const res = await fetch(`${this.url}/rest/settings`);
+				const res = await fetch(readyUrl);
 				if (res.ok && /json/.test(res.headers.get('content-type') ?? '')) return;
 			} catch {
 				// not listening yet
@@ -281,21 +306,15 @@ class N8n {
 
 	/**
 	 * `n8n execute --id` in a separate process (the one CLI way to run a saved workflow). Returns
-	 * the parsed run data, or the error text when the execution failed.
+	 * the parsed run data, or the error text when the execution failed. n8n logs to the same
+	 * stdout before and after the run data (e.g. `Registered runner "JS Task Runner"` once the
+	 * JSON is out), so the run data is the first complete JSON value that looks like a run.
 	 */
 	async execute(workflowId) {
 		const r = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
-		const text = r.stdout;
-		const start = text.indexOf('{');
-		let data;
-		if (r.code === 0 && start >= 0) {
-			try {
-				data = JSON.parse(text.slice(start));
-			} catch {
-				// fall through: reported as output below
-			}
-		}
-		return { ok: r.code === 0 && data !== undefined, data, output: `${r.stdout}\n${r.stderr}` };
+		const data = r.code === 0 ? runDataIn(r.stdout) : undefined;
+		const ok = data !== undefined && !data.data.resultData.error;
+		return { ok, data, output: `${r.stdout}\n${r.stderr}` };
 	}
 
 	async activate(workflowId) {
@@ -313,6 +332,52 @@ class N8n {
 	async execution(id) {
 		return await this.rest('GET', `/executions/${id}`);
 	}
+}
+
+/**
+ * The end (exclusive) of the JSON object or array that starts at `start`, found by counting
+ * brackets outside strings; -1 when the text ends first.
+ */
+function jsonValueEnd(text, start) {
+	let depth = 0;
+	let inString = false;
+	for (let i = start; i < text.length; i++) {
+		const c = text[i];
+		if (inString) {
+			if (c === '\\') i++;
+			else if (c === '"') inString = false;
+		} else if (c === '"') inString = true;
+		else if (c === '{' || c === '[') depth++;
+		else if (c === '}' || c === ']') {
+			depth--;
+			if (depth === 0) return i + 1;
+		}
+	}
+	return -1;
+}
+
+/**
+ * The first complete JSON object in CLI output that starts a line and satisfies `accept`; log
+ * lines before and after it are ignored. undefined when there is none.
+ */
+function firstJsonValue(text, accept = () => true) {
+	const lineStarts = /^\{/gm;
+	for (let m = lineStarts.exec(text); m; m = lineStarts.exec(text)) {
+		const end = jsonValueEnd(text, m.index);
+		if (end < 0) continue; // a log line that opens a brace it never closes
+		try {
+			const value = JSON.parse(text.slice(m.index, end));
+			if (accept(value)) return value;
+		} catch {
+			// not JSON after all: keep looking
+		}
+	}
+	return undefined;
+}
+
+/** The run data (`{ data: { resultData } }`) that `n8n execute --rawOutput` prints. */
+function runDataIn(stdout) {
+	return firstJsonValue(stdout, (v) => typeof v?.data?.resultData === 'object' && v.data.resultData !== null);
 }
 
 function killGroup(pid, signal) {
@@ -340,10 +405,12 @@ module.exports = {
 	N8n,
 	buildPackage,
 	ensureN8n,
+	firstJsonValue,
 	freePort,
 	installedVersion,
 	killGroup,
 	linkPackage,
 	n8nBin,
+	runDataIn,
 	sleep,
 };

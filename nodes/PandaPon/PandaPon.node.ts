@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { buildProperties, labelsOf } from './description';
+import { NODE_VERSIONS, buildProperties, labelsOf, subtitleExpression } from './description';
 import {
 	asNodeError,
 	errorJson,
@@ -17,7 +17,7 @@ import {
 	specFor,
 	type Outcome,
 } from './executor';
-import { credentialTest, listSearch, loadOptions } from './methods';
+import { listSearch, loadOptions } from './methods';
 import { OPERATIONS, RESOURCES } from './operations';
 
 const specs = new Map(OPERATIONS.map((s) => [`${s.resource}:${s.value}`, s]));
@@ -29,18 +29,20 @@ export class PandaPon implements INodeType {
 		name: 'pandaPon',
 		icon: { light: 'file:pandapon.svg', dark: 'file:pandapon.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		version: NODE_VERSIONS,
+		defaultVersion: NODE_VERSIONS.at(-1),
+		subtitle: subtitleExpression(RESOURCES, OPERATIONS),
+		documentationUrl: 'https://github.com/pandapon/n8n-nodes-pandapon#operations',
 		description: 'Buy on Taobao and 1688 through PandaPon: products, carts, orders, refunds, logistics',
 		defaults: { name: 'PandaPon' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'pandaPonApi', required: true, testedBy: 'pandaPonApiTest' }],
+		credentials: [{ name: 'pandaPonApi', required: true }],
 		properties: buildProperties(RESOURCES, OPERATIONS),
 	};
 
-	methods = { loadOptions, listSearch, credentialTest };
+	methods = { loadOptions, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();

@@ -1,28 +1,30 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { OperationSpec } from './operations/types';
+import type { ApiDocs, OperationSpec } from './operations/types';
+
+/** Node versions: 1.1 opens each resource on a safe read; 1 keeps the first operation as default. */
+export const NODE_VERSIONS = [1, 1.1];
 
 /** Builds the node's parameter list from the operation records. */
 export function buildProperties(
 	resources: INodePropertyOptions[],
 	specs: OperationSpec[],
 ): INodeProperties[] {
+	const firstResource = resources.find((r) => specs.some((s) => s.resource === r.value))!.value;
 	const props: INodeProperties[] = [
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the first resource, computed
 		{
 			displayName: 'Resource',
 			name: 'resource',
 			type: 'options',
 			noDataExpression: true,
 			options: resources.filter((r) => specs.some((s) => s.resource === r.value)),
-			default: resources.find((r) => specs.some((s) => s.resource === r.value))!.value,
+			default: firstResource,
 		},
 	];
 	for (const resource of resources) {
 		const ops = specs.filter((s) => s.resource === resource.value);
 		if (ops.length === 0) continue;
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the resource's first operation, computed
-		props.push({
+		const operation: INodeProperties = {
 			displayName: 'Operation',
 			name: 'operation',
 			type: 'options',
@@ -31,12 +33,24 @@ export function buildProperties(
 			options: [...ops]
 				.sort((a, b) => a.name.localeCompare(b.name))
 				.map((s) => ({ name: s.name, value: s.value, action: s.action, description: s.description })),
-			default: ops[0].value,
-		});
+			default: defaultOperation(ops),
+		};
+		// Saved workflows leave out parameters at their default: version 1 keeps its old default.
+		const legacy = ops[0].value;
+		if (operation.default === legacy) {
+			props.push(operation);
+		} else {
+			const show = operation.displayOptions!.show!;
+			props.push(
+				{ ...operation, default: legacy, displayOptions: { show: { ...show, '@version': [1] } } },
+				{ ...operation, displayOptions: { show: { ...show, '@version': [{ _cnd: { gte: 1.1 } }] } } },
+			);
+		}
 	}
 	for (const spec of specs) {
 		const only = { resource: [spec.resource], operation: [spec.value] };
-		for (const prop of [...spec.properties, ...pagingProperties(spec), ...simplifyProperty(spec)]) {
+		const own = [...writeNotice(spec), ...apiNotice(spec), ...withPaging(spec), ...simplifyProperty(spec)];
+		for (const prop of own) {
 			props.push({
 				...prop,
 				displayOptions: {
@@ -48,6 +62,63 @@ export function buildProperties(
 	}
 	props.push(runOptions);
 	return props;
+}
+
+/** What the editor's canvas shows under the node: "Get Many: 1688 Order", never internal values. */
+export function subtitleExpression(resources: INodePropertyOptions[], specs: OperationSpec[]): string {
+	const resourceName = new Map(resources.map((r) => [r.value, r.name]));
+	const titles: Record<string, string> = {};
+	for (const s of specs) titles[`${s.resource}:${s.value}`] = `${s.name}: ${resourceName.get(s.resource)}`;
+	// One object literal, no nested braces: `}}` would end the expression early.
+	return `={{ (${JSON.stringify(titles)})[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
+}
+
+/**
+ * A new node opens each resource on its first read whose path PandaPon publishes, else its
+ * first read: never on a write.
+ */
+export function defaultOperation(ops: OperationSpec[]): string {
+	const reads = ops.filter((s) => !s.write);
+	return (reads.find((s) => s.apiDocs !== 'inferred') ?? reads[0] ?? ops[0]).value;
+}
+
+const API_DOCS_NOTICE: Record<ApiDocs, string> = {
+	documented: '',
+	partial: 'PandaPon documents this endpoint in part: fields it does not publish may differ on the live API.',
+	inferred:
+		'Inferred endpoint: PandaPon does not publish it, so the live API may differ. Custom API Call reaches the right path if it does.',
+};
+
+/** The operation's documentation caveat, generated from `apiDocs` and `apiNote`. */
+export function apiNoticeText(spec: OperationSpec): string {
+	return [API_DOCS_NOTICE[spec.apiDocs], spec.apiNote ?? ''].filter((t) => t !== '').join(' ');
+}
+
+function apiNotice(spec: OperationSpec): INodeProperties[] {
+	const text = apiNoticeText(spec);
+	return text === '' ? [] : [{ displayName: text, name: 'apiNotice', type: 'notice', default: '' }];
+}
+
+/** Return All and Limit go before the first Filters / Additional Fields collection, as in n8n's nodes. */
+function withPaging(spec: OperationSpec): INodeProperties[] {
+	const props = [...spec.properties];
+	const at = props.findIndex((p) => p.type === 'collection');
+	props.splice(at === -1 ? props.length : at, 0, ...pagingProperties(spec));
+	return props;
+}
+
+/** Writes are never re-sent by the node, but n8n's own Retry On Fail setting runs the node again. */
+function writeNotice(spec: OperationSpec): INodeProperties[] {
+	if (!spec.write) return [];
+	return [
+		{
+			displayName:
+				"This node never re-sends a write (create, pay, cancel, submit…). Keep n8n's Retry On Fail setting (node Settings) off for writes: with it on, n8n runs the node again after an error and re-sends the request, which can carry a write out twice.",
+			name: 'writeRetryNotice',
+			type: 'notice',
+			default: '',
+		},
+	];
 }
 
 function simplifyProperty(spec: OperationSpec): INodeProperties[] {
@@ -89,7 +160,7 @@ const runOptions: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',
 	type: 'collection',
-	placeholder: 'Add Option',
+	placeholder: 'Add option',
 	default: {},
 	options: [
 		{
@@ -98,7 +169,7 @@ const runOptions: INodeProperties = {
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether items that each ask for a few records share one request, where PandaPon has a batch form (Taobao Product: Get Many by ID)',
+				'Whether items that each ask for a few records share one request, where PandaPon has a batch form (Taobao Product: Check Availability)',
 		},
 		{
 			displayName: 'Max Concurrent Requests',
@@ -127,19 +198,20 @@ const runOptions: INodeProperties = {
 				'How often a read is tried again after a network error, a server error or a rate-limit answer. Writes are never re-sent.',
 		},
 		{
-			displayName: 'Timeout (Ms)',
+			displayName: 'Timeout',
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 100 },
 			default: 30000,
-			description: 'How long to wait for PandaPon to answer one request',
+			description: 'How long to wait for PandaPon to answer one request, in milliseconds',
 		},
 	],
 };
 
 /** Display names by parameter name, for error messages. */
 export function labelsOf(spec: OperationSpec): Record<string, string> {
-	const labels: Record<string, string> = { returnAll: 'Return All', limit: 'Limit' };
+	// The paging fields are added by pagingProperties(), not listed in spec.properties.
+	const labels: Record<string, string> = { returnAll: '"Return All"', limit: '"Limit"' };
 	const walk = (props: INodeProperties[]) => {
 		for (const p of props) {
 			labels[p.name] ??= `"${p.displayName}"`;
@@ -147,7 +219,5 @@ export function labelsOf(spec: OperationSpec): Record<string, string> {
 		}
 	};
 	walk(spec.properties);
-	labels.returnAll = '"Return All"';
-	labels.limit = '"Limit"';
 	return labels;
 }

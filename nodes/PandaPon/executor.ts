@@ -1,14 +1,9 @@
-import {
-	NodeApiError,
-	NodeError,
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type JsonObject,
-} from 'n8n-workflow';
+import { NodeError, NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { Params } from './operations/params';
+import { idsAsText } from './operations/simplify';
 import type { OperationSpec, PagingSpec, RequestParts } from './operations/types';
+import { PandaPonApiError } from './transport/errors';
 import { Pacer, forEachBounded } from './transport/pacer';
 import {
 	DEFAULT_RETRY,
@@ -44,7 +39,11 @@ export function specFor(ctx: IExecuteFunctions, specs: Map<string, OperationSpec
 	const resource = ctx.getNodeParameter('resource', 0) as string;
 	const operation = ctx.getNodeParameter('operation', 0) as string;
 	const spec = specs.get(`${resource}:${operation}`);
-	if (!spec) throw new Error(`Unknown operation ${resource}:${operation}`);
+	if (!spec) {
+		throw new NodeOperationError(ctx.getNode(), `Unknown operation ${resource}:${operation}`, {
+			description: 'This node version does not know the chosen Resource and Operation; choose them again in the node.',
+		});
+	}
 	return spec;
 }
 
@@ -56,12 +55,12 @@ export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: n
 
 /** An error item: what happened, PandaPon's code and request ID, and how to fix it. */
 export function errorJson(thrown: unknown): IDataObject {
-	const error = thrown as Error & { description?: string | null; pandaPon?: IDataObject };
+	const error = thrown as Error & { description?: string | null };
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
-	if (error.pandaPon) {
-		json.code = error.pandaPon.code;
-		json.requestId = error.pandaPon.requestId;
+	if (error instanceof PandaPonApiError) {
+		json.code = error.code;
+		json.requestId = error.requestId;
 	}
 	return json;
 }
@@ -129,7 +128,7 @@ export async function runCoalesced(
 			const parts = spec.coalesce.request(batch.flatMap((a) => a.entries));
 			const envelope = await send(ctx, spec, parts, first, settings);
 			for (const ask of batch) {
-				outcomes[ask.itemIndex] = { records: spec.coalesce.pick(envelope.data, ask.entries) };
+				outcomes[ask.itemIndex] = { records: idsAsText(spec.coalesce.pick(envelope.data, ask.entries)) };
 			}
 		} catch (error) {
 			for (const ask of batch) outcomes[ask.itemIndex] = { error };
@@ -176,12 +175,11 @@ async function send(
 	const failure = spec.checkData?.(envelope.data);
 	if (failure) {
 		const { requestId } = envelope;
-		const error = new NodeApiError(ctx.getNode(), { code: failure.code, requestId } as JsonObject, {
+		throw new PandaPonApiError(ctx.getNode(), { code: failure.code, msg: failure.message, requestId }, {
 			message: failure.message,
 			description: `${failure.hint} Request ID: ${requestId ?? 'none'}.`,
 			itemIndex,
 		});
-		throw Object.assign(error, { pandaPon: { code: failure.code, msg: failure.message, requestId } });
 	}
 	return envelope;
 }
@@ -205,7 +203,13 @@ async function runOperation(
 	} else {
 		records = toRecords(await sendWith(), spec.resultPath);
 	}
-	return spec.simplify && params.bool('simplify', true) ? records.map(spec.simplify) : records;
+	return outputRecords(spec, records, spec.simplify !== undefined && params.bool('simplify', true));
+}
+
+/** What the node outputs for the records PandaPon answered: ids as text, simplified when asked. */
+export function outputRecords(spec: OperationSpec, records: IDataObject[], simplify: boolean): IDataObject[] {
+	idsAsText(records);
+	return spec.simplify && simplify ? records.map(spec.simplify) : records;
 }
 
 /**

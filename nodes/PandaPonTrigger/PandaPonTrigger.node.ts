@@ -9,76 +9,63 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { credentialTest } from '../PandaPon/methods/credentialTest';
-import { parseJson } from '../PandaPon/transport/json';
-import { seenBefore, fingerprint } from './dedupe';
-import { ANY_EVENT, classify, isSelected } from './events';
+import { messageIdentity, seenBefore } from './dedupe';
+import { ANY_EVENT, classify, eventOptions, eventsSubtitle, isSelected, type Classification } from './events';
+import { ACK, isJsonMediaType, isVerifyPing, mediaType, readBody, reply, type PushRequest, type PushResponse } from './http';
 import { fetchLatest } from './latest';
-import { authorizationHeader, checkSignature, topLevelValueText } from './signature';
+import { HINT_BODY, Refusal, ageRefusal, eventTimeOf, verifyAndParse, type Push } from './push';
+import { authorizationHeader, type SignedPart } from './signature';
 
-/** Bodies above this are refused: PandaPon's largest push (a full 1688 order) is a few kB. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { eventTimeOf, timestampMs } from './push';
 
 /**
- * Acknowledgement body. PandaPon only documents that it wants HTTP 200 within 1000 ms; the body is
- * not specified, so we answer in the shape of PandaPon's own envelope.
+ * Answers a refused push and logs why. While the editor listens (manual mode) the test run fails
+ * with the reason instead, so a refused test push is never silent.
  */
-export const ACK = { code: 200, msg: 'success' };
-
-type Headers = Record<string, string | string[] | undefined>;
-
-/** The parts of n8n's request object (Express over Node's IncomingMessage) this node reads. */
-interface PushRequest {
-	headers: Headers;
-	/** Set by n8n's body reader: the body exactly as received. */
-	rawBody?: Buffer;
-	readRawBody?: () => Promise<void>;
-	body?: unknown;
-}
-
-/** The parts of n8n's response object (Express over Node's ServerResponse) this node writes. */
-interface PushResponse {
-	statusCode: number;
-	readonly headersSent: boolean;
-	readonly writableEnded: boolean;
-	setHeader(name: string, value: string): unknown;
-	end(chunk: string): unknown;
-}
-
-function reply(res: PushResponse, status: number, body: IDataObject): void {
-	if (res.headersSent || res.writableEnded) return;
-	res.statusCode = status;
-	res.setHeader('Content-Type', 'application/json; charset=utf-8');
-	res.end(JSON.stringify(body));
-}
-
-/** The raw body as n8n read it; asks n8n to read it when it has not yet. */
-async function rawBodyOf(req: PushRequest): Promise<Buffer | undefined> {
-	if (!Buffer.isBuffer(req.rawBody) && typeof req.readRawBody === 'function') {
-		await req.readRawBody();
+function refuse(context: IWebhookFunctions, res: PushResponse, refusal: Refusal): IWebhookResponseData {
+	context.logger.warn(`PandaPon Trigger: push refused (HTTP ${refusal.status}): ${refusal.reason}`, {
+		workflowId: context.getWorkflow().id,
+		node: context.getNode().name,
+	});
+	if (context.getMode() === 'manual') {
+		throw new NodeOperationError(context.getNode(), `PandaPon push refused: ${refusal.reason} (HTTP ${refusal.status} in production)`, {
+			description: refusal.hint,
+		});
 	}
-	return Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined;
+	reply(res, refusal.status, refusal.status === 200 ? ACK : { code: refusal.status, msg: refusal.reason });
+	return { noWebhookResponse: true };
 }
 
-function mediaType(headers: Headers): string | undefined {
-	const header = headers['content-type'];
-	const value = Array.isArray(header) ? header[0] : header;
-	if (value === undefined || value.trim() === '') return undefined;
-	return value.split(';')[0].trim().toLowerCase();
+/** Acknowledges a verified push that does not start the workflow (filtered out or a re-delivery). */
+function ignore(context: IWebhookFunctions, reason: string): IWebhookResponseData {
+	context.logger.debug(`PandaPon Trigger: push acknowledged, workflow not started: ${reason}`, {
+		workflowId: context.getWorkflow().id,
+		node: context.getNode().name,
+	});
+	if (context.getMode() === 'manual') {
+		throw new NodeOperationError(context.getNode(), `PandaPon push received but not run: ${reason}`, {
+			description: 'Check the Events selection and the options (Deduplicate Re-Deliveries, Strict Platform Check) of this trigger.',
+		});
+	}
+	// Answered by n8n (webhookResponse), not res.end: see the end of webhook().
+	return { webhookResponse: ACK };
 }
 
-function isJsonMediaType(type: string): boolean {
-	return type === 'application/json' || type === 'text/json' || /^application\/[a-z0-9.+-]*\+json$/.test(type);
-}
-
-/** Push time as ISO text; accepts epoch seconds or milliseconds, as a number or a digit string. */
-export function eventTimeOf(timestamp: unknown): string | null {
-	const text = typeof timestamp === 'number' || typeof timestamp === 'string' ? String(timestamp).trim() : '';
-	if (!/^\d{9,16}$/.test(text)) return null;
-	const value = Number(text);
-	const ms = value < 1e11 ? value * 1000 : value; // 1e11 s is year 5138; 1e11 ms is 1973
-	const date = new Date(ms);
-	return Number.isNaN(date.getTime()) ? null : date.toISOString();
+function itemFor(push: Push, classification: Classification, deliveryId: string): IDataObject {
+	return {
+		messageType: push.messageType,
+		event: classification.event,
+		platform: classification.platform,
+		messagePlatform: push.messagePlatform as IDataObject[keyof IDataObject],
+		platformMismatch: classification.platformMismatch,
+		eventTime: eventTimeOf(push.timestamp),
+		timestamp: push.timestamp as IDataObject[keyof IDataObject],
+		receivedAt: new Date().toISOString(),
+		deliveryId,
+		verifiedBy: push.verifiedBy,
+		unverifiedFields: push.unverifiedFields,
+		body: push.body as IDataObject[keyof IDataObject],
+	};
 }
 
 export class PandaPonTrigger implements INodeType {
@@ -88,9 +75,10 @@ export class PandaPonTrigger implements INodeType {
 		icon: { light: 'file:pandapon.svg', dark: 'file:pandapon.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
-		description:
-			'Starts the workflow when PandaPon pushes a Taobao or 1688 order message (status, price, after-sale refund)',
+		subtitle: eventsSubtitle(),
+		documentationUrl: 'https://github.com/pandapon/n8n-nodes-pandapon#pandapon-trigger',
+		// n8n's nodes panel shows one PandaPon card with the trigger's description: the package's.
+		description: 'Buy on Taobao and 1688 through PandaPon: products, carts, orders, refunds, logistics',
 		defaults: {
 			name: 'PandaPon Trigger',
 		},
@@ -100,10 +88,10 @@ export class PandaPonTrigger implements INodeType {
 			{
 				name: 'pandaPonApi',
 				required: true,
-				testedBy: 'pandaPonApiTest',
 			},
 		],
-		eventTriggerDescription: 'Waiting for PandaPon to push a message',
+		eventTriggerDescription:
+			'Waiting for a PandaPon push. PandaPon keeps a single callback URL: to test, temporarily replace it in the PandaPon console (Message Service) with the Test URL, then put the Production URL back.',
 		activationMessage:
 			'Paste the Production URL into the PandaPon developer console under Message Service, press Verify, then Save.',
 		webhooks: [
@@ -125,7 +113,7 @@ export class PandaPonTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'In the PandaPon developer console open Message Service, paste the Production URL shown above, press Verify, then Save. Verify passes when this URL answers HTTP 200, which it does without starting the workflow. PandaPon keeps a single callback URL per account. The Test URL works only while n8n is listening for a test event.',
+					'In the PandaPon developer console open Message Service, paste the Production URL shown above, press Verify, then Save. Verify passes when this URL answers HTTP 200, which it does without starting the workflow. PandaPon keeps a single callback URL per account: to listen for a test event, temporarily replace it with the Test URL, then put the Production URL back.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -137,50 +125,8 @@ export class PandaPonTrigger implements INodeType {
 				required: true,
 				default: [ANY_EVENT],
 				description:
-					'Which push messages start the workflow. Names marked inferred are not published by PandaPon and may differ on the live service; choose Any to receive everything, including message types this node does not know.',
-				options: [
-					{
-						name: 'Any',
-						value: ANY_EVENT,
-						description: 'Every push message, including unknown message types',
-					},
-					{
-						name: '1688 After-Sale Refund',
-						value: '1688.afterSaleRefund',
-						description:
-							'A refund / after-sales case on a 1688 order changed (1688_ORDER_BUYER_VIEW_ORDER_BUYER_REFUND, name inferred)',
-					},
-					{
-						name: '1688 Order Price Changed',
-						value: '1688.orderPriceChanged',
-						description:
-							'The seller changed the price of a 1688 order (1688_ORDER_BUYER_VIEW_ORDER_PRICE_MODIFY)',
-					},
-					{
-						name: '1688 Order Status Changed',
-						value: '1688.orderStatusChanged',
-						description:
-							'A 1688 order changed status (1688_ORDER_BUYER_VIEW_ORDER_STATUS_MODIFY, name inferred; 1688_ORDER_CREATE, 1688_ORDER_CANCEL and 1688_ORDER_PAY_SUCCESS are also accepted)',
-					},
-					{
-						name: 'Taobao After-Sale Refund',
-						value: 'taobao.afterSaleRefund',
-						description:
-							'An after-sales refund on a Taobao order changed (TAOBAO_ORDER_BUYER_VIEW_ORDER_BUYER_REFUND, name inferred)',
-					},
-					{
-						name: 'Taobao Order Price Changed',
-						value: 'taobao.orderPriceChanged',
-						description:
-							'The price of a Taobao purchase order changed (TAOBAO_ORDER_BUYER_VIEW_ORDER_PRICE_MODIFY)',
-					},
-					{
-						name: 'Taobao Order Status Changed',
-						value: 'taobao.orderStatusChanged',
-						description:
-							'A Taobao order changed status (TAOBAO_ORDER_BUYER_VIEW_ORDER_STATUS_MODIFY, name inferred; TAOBAO_ORDER_CREATE, TAOBAO_ORDER_CANCEL and TAOBAO_ORDER_PAY_SUCCESS are also accepted)',
-					},
-				],
+					'Which push messages start the workflow. Names marked inferred are not published by PandaPon and may differ on the live service; choose On Any Event to receive everything, including message types this node does not know.',
+				options: eventOptions(),
 			},
 			{
 				displayName: 'Fetch Latest State',
@@ -206,6 +152,35 @@ export class PandaPonTrigger implements INodeType {
 							'Whether to ignore a message identical (type, platform and body) to one received in the last 3 hours. PandaPon re-pushes a message every 30 minutes, up to 5 times, when it did not get a 200 in time.',
 					},
 					{
+						displayName: 'Refuse Stale Pushes',
+						name: 'refuseStale',
+						type: 'boolean',
+						default: true,
+						description:
+							'Whether to acknowledge without running pushes whose timestamp is missing, older than 3 hours or more than 10 minutes ahead of this server\'s clock, so that a captured push cannot be replayed later',
+					},
+					{
+						displayName: 'Signed Part',
+						name: 'signedPart',
+						type: 'options',
+						default: 'rawBody',
+						description:
+							'What the Authorization signature covers. Only choose Message Body Only if genuine pushes fail with Whole Body: messageType, messagePlatform and timestamp are then not protected (see unverifiedFields).',
+						options: [
+							{
+								name: 'Message Body Only',
+								value: 'messageBody',
+								description:
+									'Only the messageBody value is verified and emitted; anyone holding one captured push could resend its body under another messageType',
+							},
+							{
+								name: 'Whole Body',
+								value: 'rawBody',
+								description: 'The request body exactly as received; everything in the push is verified',
+							},
+						],
+					},
+					{
 						displayName: 'Strict Platform Check',
 						name: 'strictPlatform',
 						type: 'boolean',
@@ -226,9 +201,6 @@ export class PandaPonTrigger implements INodeType {
 		],
 	};
 
-	// The same Test as the action node: PandaPon's body `code` decides, with its message.
-	methods = { credentialTest };
-
 	webhookMethods = {
 		default: {
 			// The callback URL lives in PandaPon's console, not behind an API: nothing remote is
@@ -242,164 +214,94 @@ export class PandaPonTrigger implements INodeType {
 				if (options.verifySignature !== false) {
 					const credentials = await this.getCredentials('pandaPonApi');
 					if (!String(credentials.accessSecret ?? '').trim()) {
-						throw new NodeOperationError(
-							this.getNode(),
-							'The PandaPon API credential has no Access Secret',
-							{
-								description:
-									'The Access Secret is needed to verify that pushes come from PandaPon. Add it to the credential (console: AccessKey management, View).',
-							},
-						);
+						throw new NodeOperationError(this.getNode(), 'The PandaPon API credential has no Access Secret', {
+							description:
+								'The Access Secret is needed to verify that pushes come from PandaPon. Add it to the credential (console: AccessKey management, View).',
+						});
 					}
 				}
-				const staticData = this.getWorkflowStaticData('node');
-				staticData.webhookUrl = this.getNodeWebhookUrl('default');
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				const staticData = this.getWorkflowStaticData('node');
-				delete staticData.webhookUrl;
 				return true;
 			},
 		},
 	};
 
+	/** read → verify → parse → classify → dedupe → item → acknowledge. */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const res = this.getResponseObject() as unknown as PushResponse;
-		const done = (status: number, body: IDataObject = ACK): IWebhookResponseData => {
-			reply(res, status, body);
-			return { noWebhookResponse: true };
-		};
-		const reject = (status: 400 | 401, msg: string) => done(status, { code: status, msg });
-
 		// GET on the callback URL: a reachability check (the console's Verify), never a message.
-		if (this.getWebhookName() === 'setup') return done(200);
-
-		const req = this.getRequestObject() as unknown as PushRequest;
-		const declaredLength = Number(req.headers['content-length']);
-		if (Number.isFinite(declaredLength) && declaredLength > MAX_BODY_BYTES) {
-			return reject(400, 'body too large');
+		if (this.getWebhookName() === 'setup') {
+			reply(res, 200, ACK);
+			return { noWebhookResponse: true };
 		}
-		const raw = await rawBodyOf(req);
-		if (raw !== undefined && raw.length > MAX_BODY_BYTES) return reject(400, 'body too large');
-
-		// Without the raw bytes (never the case in n8n 2.x) fall back to the parsed body; the
-		// signature can then only be checked over a string messageBody.
-		let text: string;
-		if (raw !== undefined) {
-			text = raw.toString('utf8');
-			if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-		} else {
-			const parsed = req.body ?? this.getBodyData();
-			text = typeof parsed === 'string' ? parsed : JSON.stringify(parsed ?? '');
-		}
-
-		// Verify ping: an empty body or an empty object. Answer 200 without starting anything,
-		// whatever the signature, so the console can save the URL.
-		if (/^\s*(\{\s*\})?\s*$/.test(text)) return done(200);
-
-		const type = mediaType(req.headers);
-		if (type !== undefined && !isJsonMediaType(type)) {
-			return reject(400, `unsupported content type ${type}; expected application/json`);
-		}
-
-		let parsedBody: unknown;
-		let parseFailed = false;
-		const parse = (): unknown => {
-			if (parsedBody === undefined && !parseFailed) {
-				try {
-					parsedBody = parseJson(text);
-				} catch {
-					parseFailed = true;
-				}
-			}
-			return parsedBody;
-		};
 
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		let verifiedBy: 'rawBody' | 'messageBody' | 'notVerified' = 'notVerified';
+		const now = Date.now();
+
+		// Read: raw bytes, size bound, the Verify ping; no parsing before the signature.
+		const req = this.getRequestObject() as unknown as PushRequest;
+		const read = await readBody(req);
+		if ('tooLarge' in read) return refuse(this, res, new Refusal(400, 'body too large', 'PandaPon pushes are a few kB; bodies over 1 MiB are refused.'));
+		if ('missing' in read) return refuse(this, res, new Refusal(400, 'request body unavailable', HINT_BODY));
+		if (isVerifyPing(read.bytes)) {
+			reply(res, 200, ACK);
+			return { noWebhookResponse: true };
+		}
+		const type = mediaType(req.headers);
+		if (type !== undefined && !isJsonMediaType(type)) {
+			return refuse(this, res, new Refusal(400, `unsupported content type ${JSON.stringify(type.slice(0, 60))}; expected application/json`, HINT_BODY));
+		}
+
+		// Verify, then parse exactly the verified bytes; then the age check.
+		let secret: string | undefined;
 		if (options.verifySignature !== false) {
 			const credentials = await this.getCredentials('pandaPonApi');
-			const secret = String(credentials.accessSecret ?? '');
+			secret = String(credentials.accessSecret ?? '');
 			if (secret === '') {
 				throw new NodeOperationError(this.getNode(), 'The PandaPon API credential has no Access Secret', {
 					description: 'Pushes cannot be verified without it. Add it to the credential, or turn off Verify Signature.',
 				});
 			}
-			const check = checkSignature(authorizationHeader(req.headers.authorization), secret, raw, () => {
-				const bases: Array<Buffer | string> = [];
-				const envelope = parse();
-				const messageBody =
-					envelope !== null && typeof envelope === 'object' && !Array.isArray(envelope)
-						? (envelope as IDataObject).messageBody
-						: undefined;
-				if (typeof messageBody === 'string') bases.push(messageBody);
-				const exact = topLevelValueText(text, 'messageBody');
-				if (exact !== undefined && !exact.startsWith('"')) bases.push(exact);
-				return bases;
-			});
-			if (!check.ok) {
-				return reject(401, check.reason === 'missing' ? 'missing signature' : 'invalid signature');
-			}
-			verifiedBy = check.base;
 		}
+		const part: SignedPart = options.signedPart === 'messageBody' ? 'messageBody' : 'rawBody';
+		const push = verifyAndParse(read.bytes, authorizationHeader(req.headers.authorization), secret, part);
+		if (push instanceof Refusal) return refuse(this, res, push);
+		const tooOld = options.refuseStale !== false ? ageRefusal(push.timestamp, now) : undefined;
+		if (tooOld) return refuse(this, res, tooOld);
 
-		const envelope = parse();
-		if (parseFailed) return reject(400, 'body is not valid JSON');
-		if (envelope === null || typeof envelope !== 'object' || Array.isArray(envelope)) {
-			return reject(400, 'body is not a JSON object');
-		}
-		const message = envelope as IDataObject;
-		const messageType = typeof message.messageType === 'string' ? message.messageType.trim() : '';
-		if (messageType === '') return reject(400, 'messageType is missing');
-
-		let body: unknown = message.messageBody ?? null;
-		if (typeof body === 'string') {
-			try {
-				body = parseJson(body);
-			} catch {
-				// Not JSON: hand the text on as it came.
-			}
-		}
-
-		const classification = classify(messageType, message.messagePlatform);
+		// Classify: unselected and unknown types are acknowledged, not refused (PandaPon would re-push them).
+		const classification = classify(push.messageType, push.messagePlatform);
 		const selected = this.getNodeParameter('events', [ANY_EVENT]) as string[];
-		// Unselected and unknown types are acknowledged, not refused: PandaPon would only re-push them.
-		if (!isSelected(selected, classification)) return done(200);
-		if (classification.platformMismatch && options.strictPlatform === true) return done(200);
-
-		if (options.deduplicate !== false) {
-			const fp = fingerprint(messageType.toUpperCase(), classification.platform ?? '', body);
-			if (seenBefore(this.getWorkflowStaticData('node'), fp, Date.now())) return done(200);
+		if (!isSelected(selected, classification)) {
+			return ignore(this, `messageType ${JSON.stringify(push.messageType.slice(0, 80))} is not among the selected events`);
+		}
+		if (classification.platformMismatch && options.strictPlatform === true) {
+			return ignore(this, 'messagePlatform contradicts the messageType prefix (Strict Platform Check)');
 		}
 
-		const item: IDataObject = {
-			messageType,
-			event: classification.event,
-			platform: classification.platform,
-			messagePlatform: (message.messagePlatform as IDataObject[keyof IDataObject]) ?? null,
-			platformMismatch: classification.platformMismatch,
-			eventTime: eventTimeOf(message.timestamp),
-			timestamp: (message.timestamp as IDataObject[keyof IDataObject]) ?? null,
-			receivedAt: new Date().toISOString(),
-			verifiedBy,
-			body: body as IDataObject[keyof IDataObject],
-		};
+		// Dedupe.
+		const identity = messageIdentity(push.messageType.toUpperCase(), classification.platform ?? '', push.body);
+		if (options.deduplicate !== false && seenBefore(this.getWorkflowStaticData('node'), identity, now)) {
+			return ignore(this, `re-delivery of a message received in the last 3 hours (deliveryId ${identity.deliveryId})`);
+		}
 
-		// Acknowledge now: PandaPon wants the 200 within 1000 ms, before any follow-up call.
-		reply(res, 200, ACK);
-
+		const item = itemFor(push, classification, identity.deliveryId);
 		const definition = classification.definition;
-		if (
-			this.getNodeParameter('fetchLatestState', false) === true &&
-			definition !== undefined &&
-			definition.kind !== 'orderPrice'
-		) {
-			const result = await fetchLatest.call(this, definition, body);
+		if (this.getNodeParameter('fetchLatestState', false) === true && definition !== undefined && definition.kind !== 'orderPrice') {
+			// Acknowledge now: PandaPon wants the 200 within 1000 ms, before any follow-up call.
+			reply(res, 200, ACK);
+			const result = await fetchLatest.call(this, definition, push.body);
 			item.latest = (result.latest as IDataObject[keyof IDataObject]) ?? null;
 			if (result.latestError) item.latestError = result.latestError;
+			return { workflowData: [[{ json: item }]], noWebhookResponse: true };
 		}
 
-		return { workflowData: [[{ json: item }]], noWebhookResponse: true };
+		// Acknowledge through n8n: it saves the static data after webhook() returns, queues the
+		// execution, and only then sends a webhookResponse. So the next push, on any webhook
+		// processor, reads this message's re-delivery record. Answering with res.end first let 16%
+		// of sequential re-deliveries through two queue-mode webhook processors start again.
+		return { workflowData: [[{ json: item }]], webhookResponse: ACK };
 	}
 }

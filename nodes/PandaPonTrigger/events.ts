@@ -2,7 +2,7 @@
  * PandaPon push-message types and how they map to the trigger's events.
  *
  * Confirmed by PandaPon's message pages: the two PRICE_MODIFY types. Inferred (see
- * shared/pandapon-api catalog `callbacks.messages`): both BUYER_REFUND types (Xportcn's refund
+ * `callbacks.messages` in sandbox/catalog.json): both BUYER_REFUND types (Xportcn's refund
  * topic with PandaPon's platform prefix) and every status type — PandaPon does not publish the
  * status topic's name, so `*_ORDER_BUYER_VIEW_ORDER_STATUS_MODIFY` is our best guess and the
  * prefixed Xportcn order topics (ORDER_CREATE / ORDER_CANCEL / ORDER_PAY_SUCCESS) are accepted as
@@ -31,7 +31,10 @@ export interface EventDefinition {
 	event: EventKey;
 	platform: Platform;
 	kind: EventKind;
+	/** As the Events option shows it, after "On ": brand casing, hyphen kept. */
 	displayName: string;
+	/** What happened, for the option's description. */
+	summary: string;
 	/** messageTypes that mean this event; the first one is the canonical type. */
 	messageTypes: string[];
 	/** true when PandaPon's docs do not confirm the messageType name. */
@@ -44,6 +47,7 @@ export const EVENTS: EventDefinition[] = [
 		platform: 'taobao',
 		kind: 'orderStatus',
 		displayName: 'Taobao Order Status Changed',
+		summary: 'A Taobao order changed status',
 		messageTypes: [
 			'TAOBAO_ORDER_BUYER_VIEW_ORDER_STATUS_MODIFY',
 			'TAOBAO_ORDER_CREATE',
@@ -57,6 +61,7 @@ export const EVENTS: EventDefinition[] = [
 		platform: 'taobao',
 		kind: 'orderPrice',
 		displayName: 'Taobao Order Price Changed',
+		summary: 'The price of a Taobao purchase order changed',
 		messageTypes: ['TAOBAO_ORDER_BUYER_VIEW_ORDER_PRICE_MODIFY'],
 		inferred: false,
 	},
@@ -65,6 +70,7 @@ export const EVENTS: EventDefinition[] = [
 		platform: 'taobao',
 		kind: 'afterSaleRefund',
 		displayName: 'Taobao After-Sale Refund',
+		summary: 'An after-sales refund on a Taobao order changed',
 		messageTypes: ['TAOBAO_ORDER_BUYER_VIEW_ORDER_BUYER_REFUND'],
 		inferred: true,
 	},
@@ -73,6 +79,7 @@ export const EVENTS: EventDefinition[] = [
 		platform: '1688',
 		kind: 'orderStatus',
 		displayName: '1688 Order Status Changed',
+		summary: 'A 1688 order changed status',
 		messageTypes: [
 			'1688_ORDER_BUYER_VIEW_ORDER_STATUS_MODIFY',
 			'1688_ORDER_CREATE',
@@ -86,6 +93,7 @@ export const EVENTS: EventDefinition[] = [
 		platform: '1688',
 		kind: 'orderPrice',
 		displayName: '1688 Order Price Changed',
+		summary: 'The seller changed the price of a 1688 order',
 		messageTypes: ['1688_ORDER_BUYER_VIEW_ORDER_PRICE_MODIFY'],
 		inferred: false,
 	},
@@ -94,10 +102,36 @@ export const EVENTS: EventDefinition[] = [
 		platform: '1688',
 		kind: 'afterSaleRefund',
 		displayName: '1688 After-Sale Refund',
+		summary: 'A refund / after-sales case on a 1688 order changed',
 		messageTypes: ['1688_ORDER_BUYER_VIEW_ORDER_BUYER_REFUND'],
 		inferred: true,
 	},
 ];
+
+/** The Events parameter's options, generated from EVENTS (values are what saved workflows hold). */
+export function eventOptions(): Array<{ name: string; value: string; description: string }> {
+	const options = EVENTS.map((e) => {
+		const [canonical, ...also] = e.messageTypes;
+		const alsoText = also.length ? `; ${also.join(', ')} are also accepted` : '';
+		return {
+			name: `On ${e.displayName}`,
+			value: e.event as string,
+			description: `${e.summary} (${canonical}${e.inferred ? ', name inferred' : ''}${alsoText})`,
+		};
+	});
+	options.push({ name: 'On Any Event', value: ANY_EVENT, description: 'Every push message, including unknown message types' });
+	return options.sort((a, b) => a.name.localeCompare(b.name, 'en'));
+}
+
+/**
+ * The node's subtitle: the chosen events as the options name them ("On 1688 Order Status
+ * Changed"), never their internal values.
+ */
+export function eventsSubtitle(): string {
+	const names: Record<string, string> = {};
+	for (const option of eventOptions()) names[option.value] = option.name;
+	return `={{ [].concat($parameter["events"] || []).map((e) => (${JSON.stringify(names)})[e] || e).join(", ") }}`;
+}
 
 const BY_TYPE = new Map<string, EventDefinition>();
 for (const event of EVENTS) {

@@ -1,5 +1,6 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
+import { PandaPonApiError } from '../PandaPon/transport/errors';
 import { pandaPonApiRequest, type PandaPonRequest } from '../PandaPon/transport/request';
 import type { EventDefinition } from './events';
 
@@ -83,13 +84,15 @@ export async function fetchLatest(
 		});
 		return { latest: envelope.data };
 	} catch (error) {
-		const e = error as { message?: string; description?: string; pandaPon?: IDataObject };
+		const e = error as { message?: string; description?: string };
 		const latestError: IDataObject = {
 			message: e?.message ?? 'Fetching the latest state failed',
 			request: `${plan.request.method} ${plan.request.path}`,
 		};
 		if (e?.description) latestError.description = e.description;
-		if (e?.pandaPon) Object.assign(latestError, e.pandaPon);
+		if (error instanceof PandaPonApiError) {
+			Object.assign(latestError, { code: error.code, msg: error.msg, requestId: error.requestId });
+		}
 		return { latest: null, latestError };
 	}
 }

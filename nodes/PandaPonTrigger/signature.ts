@@ -3,20 +3,17 @@ import { createHmac, timingSafeEqual } from 'crypto';
 /**
  * PandaPon push authenticity: header `Authorization` = hex HMAC-SHA256(base, Access Secret).
  *
- * The docs do not spell out the base beyond "the message body". The most likely base is the raw
- * request body exactly as received, so that is tried first; as the catalog advises, the
- * `messageBody` value alone is the fallback (its exact text as it appears in the raw body, or the
- * decoded string when messageBody is sent as a JSON string). Hex case is not stated: the header
- * is lower-cased before the constant-time compare.
+ * The docs say only that "the message body" is signed. By default the base is the raw request
+ * body exactly as received, and those same bytes are what the trigger then parses and emits. The
+ * trigger option Signed Part → Message Body Only instead verifies the `messageBody` value alone
+ * (its exact text, or the decoded string when messageBody is a JSON string); that is an explicit
+ * choice, never a fallback. Hex case is not stated: the header is lower-cased before the
+ * constant-time compare.
  */
 
-export type SignatureBase = 'rawBody' | 'messageBody';
+export type SignedPart = 'rawBody' | 'messageBody';
 
-export type SignatureCheck =
-	| { ok: true; base: SignatureBase }
-	| { ok: false; reason: 'missing' | 'malformed' | 'mismatch' };
-
-const HEX_SHA256 = /^[0-9a-f]{64}$/;
+export type SignatureCheck = { ok: true } | { ok: false; reason: 'missing' | 'malformed' | 'mismatch' };
 
 /** Reads the Authorization header value; tolerates a repeated header by taking the first. */
 export function authorizationHeader(value: string | string[] | undefined): string | undefined {
@@ -30,41 +27,29 @@ export function hmacHex(base: Buffer | string, secret: string): string {
 	return createHmac('sha256', secret).update(base).digest('hex');
 }
 
-/** Constant-time compare of two lower-case hex digests of the same (SHA-256) length. */
-function sameDigest(expectedHex: string, givenHex: string): boolean {
-	const a = Buffer.from(expectedHex, 'hex');
-	const b = Buffer.from(givenHex, 'hex');
-	return a.length === b.length && timingSafeEqual(a, b);
+function isHexSha256(text: string): boolean {
+	if (text.length !== 64) return false;
+	for (let i = 0; i < 64; i++) {
+		const c = text.charCodeAt(i);
+		if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false;
+	}
+	return true;
 }
 
-/**
- * Checks `header` against the raw body and then against each fallback base, in order.
- * `fallbacks` is only called when the raw-body check fails (it may need to parse the body).
- */
-export function checkSignature(
-	header: string | undefined,
-	secret: string,
-	rawBody: Buffer | undefined,
-	fallbacks: () => Array<Buffer | string>,
-): SignatureCheck {
+/** Checks `header` against exactly one base, in constant time. */
+export function checkSignature(header: string | undefined, secret: string, base: Buffer | string): SignatureCheck {
 	if (header === undefined) return { ok: false, reason: 'missing' };
 	const given = header.toLowerCase();
-	if (!HEX_SHA256.test(given)) return { ok: false, reason: 'malformed' };
-	if (rawBody !== undefined && sameDigest(hmacHex(rawBody, secret), given)) {
-		return { ok: true, base: 'rawBody' };
-	}
-	let matched = false;
-	for (const base of fallbacks()) {
-		// Evaluate every candidate so the time taken does not depend on which one matched.
-		if (sameDigest(hmacHex(base, secret), given)) matched = true;
-	}
-	return matched ? { ok: true, base: 'messageBody' } : { ok: false, reason: 'mismatch' };
+	if (!isHexSha256(given)) return { ok: false, reason: 'malformed' };
+	const expected = Buffer.from(hmacHex(base, secret), 'hex');
+	return timingSafeEqual(expected, Buffer.from(given, 'hex')) ? { ok: true } : { ok: false, reason: 'mismatch' };
 }
 
 /**
  * The exact source text of a top-level property's value in a JSON object text, or undefined
  * when the text is not an object or has no such property. Only skims the structure (strings,
- * nesting); callers parse the text separately.
+ * nesting) in one pass; it is used on text that has already been parsed with duplicate keys
+ * refused, so the property it finds is the only one of that name.
  */
 export function topLevelValueText(json: string, key: string): string | undefined {
 	let pos = 0;
@@ -115,7 +100,6 @@ export function topLevelValueText(json: string, key: string): string | undefined
 		return pos > start;
 	};
 
-	if (json.charCodeAt(0) === 0xfeff) pos = 1;
 	space();
 	if (json[pos] !== '{') return undefined;
 	pos++;

@@ -635,6 +635,8 @@ module.exports = {
 					{ acceptTime: formatTime(t), remark: '卖家已发货' },
 					{ acceptTime: formatTime(t + 8 * 3600000), remark: `快件已到达 ${o.address.city || '杭州'}转运中心` },
 					...(o.status !== 'waitbuyerreceive' ? [{ acceptTime: formatTime(t + 40 * 3600000), remark: '已签收' }] : []),
+					// steps added by simulate 1688.traceEvent
+					...(o.extraTraces || []).map((x) => ({ acceptTime: formatTime(x.at), remark: x.text })),
 				],
 			},
 		];

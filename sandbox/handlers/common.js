@@ -53,6 +53,11 @@ function optionalString(ctx, name) {
 	return blank(v) ? undefined : idString(v);
 }
 
+/**
+ * @param {any} ctx
+ * @param {string} name
+ * @param {{ min?: number, max?: number }} [bounds]
+ */
 function optionalInt(ctx, name, { min, max } = {}) {
 	const v = input(ctx, name);
 	if (blank(v)) return undefined;

@@ -515,6 +515,8 @@ module.exports = {
 						traces: [
 							{ time: formatTime(o.shipTime), desc: '卖家已发货' },
 							{ time: formatTime(o.shipTime + 6 * 3600000), desc: '快件已到达 杭州转运中心' },
+							// steps added by simulate taobao.traceEvent
+							...(o.extraTraces || []).map((x) => ({ time: formatTime(x.at), desc: x.text })),
 						],
 					}))
 				: [],
@@ -716,6 +718,7 @@ module.exports = {
 		const quantity = c.optionalInt(ctx, 'quantity', { min: 1 }) ?? 1;
 		const product = itemId ? ctx.state.taobao.products.get(itemId) : undefined;
 		const sku = product ? product.skuList.find((s) => s.skuId === c.optionalString(ctx, 'skuId')) || product.skuList[0] : undefined;
+		/** @type {Record<string, any>} a cart line; the mp ids are set below for both kinds */
 		let line;
 		if (product) {
 			line = newTaobaoCartLine(ctx.state, ctx.userId, product, sku, quantity);

@@ -38,7 +38,7 @@ describe('Address', () => {
 		expect(error).toBeUndefined();
 		expect(sb.count('GET /open/address/get')).toBe(1);
 		expect(items.length).toBe(2);
-		expect(items.map((i) => i.json.id)).toEqual([1001, 1002]);
+		expect(items.map((i) => i.json.id)).toEqual(['1001', '1002']);
 	});
 
 	it('Create or Update creates without an id and updates with one (id a bare integer)', async () => {

@@ -1,5 +1,5 @@
 /**
- * 1688 Cart and 1688 After-Sale in n8n's real engine against the sandbox: cart lines from add to
+ * 1688 Cart and 1688 After-Sale in n8n's real engine against the sandbox: cart items from add to
  * order, refund get, voucher upload from a binary property, the carrier dropdown and the return
  * shipment.
  */
@@ -71,13 +71,13 @@ describe('1688 Cart', () => {
 		expect(cart().find((x) => x.id === added)?.quantity).toBe(2);
 	});
 
-	it('Get Many returns one item per seller with its cart lines', async () => {
+	it('Get Many returns one item per seller with its cart items', async () => {
 		const { items, error } = await runPandaPon({ resource: 'alibabaCart', operation: 'getAll' }, creds);
 		expect(error).toBeUndefined();
 		expect(sb.count('GET /v2/alibaba/cart/list')).toBe(1);
 		const lines = items.flatMap((i) => i.json.cartItemInfos as IDataObject[]);
 		expect(items.every((i) => typeof i.json.sellerOpenId === 'string')).toBe(true);
-		expect(lines.map((l) => l.id)).toContain(added);
+		expect(lines.map((l) => l.id)).toContain(String(added));
 	});
 
 	it('Update Quantity sends id and quantity as integers', async () => {
@@ -98,7 +98,7 @@ describe('1688 Cart', () => {
 		expect(items[0].json.success).toBe(true);
 	});
 
-	it('Create Order makes orders from cart lines and removes them from the cart', async () => {
+	it('Create Order makes orders from cart items and removes them from the cart', async () => {
 		const ids = [cart()[0].id];
 		const { items, error } = await runPandaPon(
 			{ resource: 'alibabaCart', operation: 'createOrder', cartIds: String(ids[0]), addressParam: ADDRESS, flow: 'general', orderFields: { districtCode: '330106' } },
@@ -108,7 +108,7 @@ describe('1688 Cart', () => {
 		const sent = JSON.parse(body('POST /alibaba/cart/create/order'));
 		expect(sent).toMatchObject({ flow: 'general', cartIds: ids, addressParam: { ...ADDRESS.address, districtCode: '330106' } });
 		expect(items).toHaveLength(1);
-		const id = String((items[0].json.baseInfo as IDataObject).id);
+		const id = items[0].json.orderId as string;
 		expect(sb.state.alibaba.orders.get(id).status).toBe('waitbuyerpay');
 		expect(cart().map((x) => x.id)).not.toContain(ids[0]);
 	});
@@ -120,7 +120,7 @@ describe('1688 Cart', () => {
 		expect(cart().map((x) => x.id)).not.toContain(added);
 		sb.resetCounters();
 		const bad = await runPandaPon({ resource: 'alibabaCart', operation: 'delete', cartIds: '12, x3' }, creds);
-		expect(bad.error?.message).toMatch(/"Cart Item IDs" must be digits only, got "x3" \[item 0\]/);
+		expect(bad.error?.message).toMatch(/"Cart Item Names or IDs" must be digits only, got "x3" \[item 0\]/);
 		expect(sb.counters().total).toBe(0);
 	});
 });
@@ -233,7 +233,7 @@ describe('1688 After-Sale', () => {
 
 	it('refuses a refund id that is not TQ + digits, before sending', async () => {
 		const { error } = await runPandaPon({ resource: 'alibabaAfterSale', operation: 'get', refundId: 'TQ-12 3' }, creds);
-		expect(error?.message).toMatch(/"Refund ID" must look like TQ followed by digits, got "TQ-12 3" \[item 0\]/);
+		expect(error?.message).toMatch(/"Refund" must look like TQ followed by digits, got "TQ-12 3" \[item 0\]/);
 		expect(sb.counters().total).toBe(0);
 	});
 });

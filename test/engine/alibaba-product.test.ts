@@ -89,10 +89,14 @@ describe('1688 Product Get', () => {
 		expect(error).toBeUndefined();
 		expect(sb.lastBody('POST /alibaba/product/detail/get')).toBe(`{"offerId":${OFFER},"country":"en"}`);
 		expect(items).toHaveLength(1);
-		const p = items[0].json as { offerId: number; skus: Array<{ specId: string; price: string }>; images: string[]; description?: string };
-		expect(String(p.offerId)).toBe(OFFER);
-		expect(p.skus[0]).toMatchObject({ specId: 'e61a85a671bb3d0301d0412b51641c6b', price: '19.00' });
-		expect(p.images.length).toBeGreaterThan(0);
+		const p = items[0].json as { productId: string; skus: IDataObject[]; mainImage: string; skuCount: number; description?: string };
+		expect(p.productId).toBe(OFFER);
+		expect(p.skus[0]).toMatchObject({ skuId: expect.stringMatching(/^\d+$/), specId: 'e61a85a671bb3d0301d0412b51641c6b', priceYuan: '19.00' });
+		// SKU attributes become one readable text, e.g. "color: black / size: S"
+		expect(p.skus[0].properties).toMatch(/^[^:]+: [^/]+( \/ [^:]+: .+)*$/);
+		expect(p.skuCount).toBe(p.skus.length);
+		expect(p.mainImage).toMatch(/^https:/);
+		expect(Object.keys(p).length).toBeLessThanOrEqual(15);
 		expect(p.description).toBeUndefined();
 	});
 
@@ -227,7 +231,7 @@ describe('1688 Product lookups', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(sb.lastBody('POST /alibaba/product/category/get')).toBe('{"categoryId":1031910,"language":"vi"}');
-		expect(items[0].json).toMatchObject({ categoryId: 1031910, translatedName: 'Men shoes', language: 'vi' });
+		expect(items[0].json).toMatchObject({ categoryId: '1031910', translatedName: 'Men shoes', language: 'vi' });
 	});
 
 	it('Get Recommendations walks every pageNo page with Return All', async () => {

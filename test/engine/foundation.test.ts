@@ -2,7 +2,13 @@
  * The foundation slice in n8n's real engine against the sandbox: signing, lossless ids,
  * the refund-reason dropdown, Create Refund, errors, Continue On Fail and bad input.
  */
+import http from 'http';
+import type { AddressInfo } from 'net';
+
 import type { INodeParameters } from 'n8n-workflow';
+
+import { KNOWN_ERRORS } from '../../nodes/PandaPon/methods/credentialTest';
+import { ALIBABA_ORDER_STATUS } from '../../nodes/PandaPon/operations/fields';
 
 import { assertNoSecrets, listSearch, loadOptions, runPandaPon, testCredential, type SandboxCredentials } from '../helpers/engine';
 import { CANARY_SECRET, startTestSandbox, type TestSandbox } from '../helpers/sandbox';
@@ -33,38 +39,121 @@ const reasonsParams = (goodsStatus = 'refundWaitSellerSend'): INodeParameters =>
 });
 
 describe('credential', () => {
-	it('passes the test with the right keys', async () => {
-		expect(await testCredential(creds)).toEqual({ status: 'OK', message: 'Connection successful' });
+	const CART = 'GET /v2/alibaba/cart/list';
+
+	it('passes the test with the right keys, signed like every request', async () => {
+		expect(await testCredential(creds)).toEqual({ status: 'OK', message: 'Connection successful!' });
+		expect(sb.count(CART)).toBe(1);
+		expect(sb.lastHeaders(CART)['access-key']).toBe(creds.accessKey);
 	});
 
 	it('reports a wrong secret with PandaPon code, message and hint, never the secret', async () => {
 		const result = await testCredential({ ...creds, accessSecret: 'wrong-secret-123' });
 		expect(result.status).toBe('Error');
-		expect(result.message).toContain('40003');
-		expect(result.message).toContain('Signature verification failed');
+		expect(result.message).toContain('PandaPon error 40003: Signature verification failed.');
 		expect(result.message).toContain('Access Key and Access Secret');
 		expect(result.message).not.toContain('wrong-secret-123');
+	});
+
+	it('reports a wrong Access Key with PandaPon code and message', async () => {
+		const result = await testCredential({ ...creds, accessKey: 'not-a-sandbox-key' });
+		expect(result).toMatchObject({ status: 'Error', message: expect.stringContaining('PandaPon error 40002: Invalid access-key.') });
+	});
+
+	it('reports a clock outside the window with the timestamp hint', async () => {
+		sb.setOptions({ clockSkewMs: 3_600_000 });
+		try {
+			const result = await testCredential(creds);
+			expect(result.message).toMatch(/^PandaPon error 40004: Timestamp expired/);
+			expect(result.message).toContain('Timestamp Unit');
+		} finally {
+			sb.setOptions({ clockSkewMs: 0 });
+		}
 	});
 
 	it('signs in seconds when the credential says so', async () => {
 		expect((await testCredential({ ...creds, timestampUnit: 'seconds' })).status).toBe('OK');
 	});
 
-	it('names the base URL when nothing answers there', async () => {
+	it("lists PandaPon's messages as the sandbox answers them", () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { E } = require('../../sandbox/errors') as { E: Record<string, (...a: string[]) => { code: number; msg: string }> };
+		const sandboxAnswers = Object.values(E).map((make) => make('x', 'y'));
+		for (const { code, msg } of KNOWN_ERRORS) {
+			const answer = sandboxAnswers.find((a) => a.code === code);
+			expect(answer?.msg.startsWith(msg)).toBe(true);
+		}
+	});
+
+	it("fails on a rate-limit answer, an HTTP error and a page that is not PandaPon's JSON", async () => {
+		try {
+			sb.setFaults({ [CART]: { errorRate: 1, errorKinds: ['rateLimit'] } });
+			expect((await testCredential(creds)).message).toMatch(/^PandaPon error 42900: /);
+			sb.setFaults({ [CART]: { errorRate: 1, errorKinds: ['html'] } }); // HTTP 502 from a proxy
+			expect(await testCredential(creds)).toEqual({ status: 'Error', message: expect.stringMatching(/^Bad gateway/) });
+		} finally {
+			sb.setFaults({});
+		}
+		const page = await answering(200, { 'content-type': 'text/html' }, '<!DOCTYPE html><html><body>Welcome</body></html>');
+		try {
+			const result = await testCredential({ ...creds, baseUrl: page.url });
+			expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/did not answer with PandaPon's JSON/) });
+		} finally {
+			page.close();
+		}
+	});
+
+	it('fails on an error code it does not list (PandaPon error envelopes carry no data)', async () => {
+		for (const body of [{ code: 47777, msg: 'Some new error', data: null }, { code: 47777, msg: 'Some new error' }]) {
+			const server = await answering(200, {}, JSON.stringify(body));
+			try {
+				const result = await testCredential({ ...creds, baseUrl: server.url });
+				expect(result).toEqual({ status: 'Error', message: expect.stringContaining('a code this test does not list') });
+			} finally {
+				server.close();
+			}
+		}
+	});
+
+	it('does not follow a redirect with the signed headers', async () => {
+		const server = await answering(302, { location: `${sb.url}/v2/alibaba/cart/list` }, '');
+		try {
+			const result = await testCredential({ ...creds, baseUrl: server.url });
+			expect(result.status).toBe('Error');
+			expect(sb.count(CART)).toBe(0);
+		} finally {
+			server.close();
+		}
+	});
+
+	it('fails when nothing answers at the Base URL', async () => {
 		const result = await testCredential({ ...creds, baseUrl: 'http://127.0.0.1:9' });
-		expect(result.status).toBe('Error');
-		expect(result.message).toContain('http://127.0.0.1:9');
+		// n8n's declarative test shows its own wording for the network error, without the URL.
+		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/refused the connection/) });
 	});
 });
 
+/** A loopback server answering every request with one status, headers and body. */
+async function answering(status: number, headers: Record<string, string>, body: string) {
+	const server = http.createServer((_req, res) => res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(body));
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
+}
+
 describe('1688 order Get', () => {
 	it('returns the order with every digit of its 19-digit ids', async () => {
-		const { items, error } = await runPandaPon({ resource: 'alibabaOrder', operation: 'get', orderId: byId(ORDER) }, creds);
+		const { items, error } = await runPandaPon({ resource: 'alibabaOrder', operation: 'get', orderId: byId(ORDER), simplify: false }, creds);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
-		const order = items[0].json as { baseInfo: { id: unknown }; productItems: Array<{ subItemID: unknown }> };
+		const order = items[0].json as { baseInfo: { id: unknown }; productItems: Array<{ subItemID: unknown; productID: unknown; skuID: unknown }> };
 		expect(order.baseInfo.id).toBe(ORDER);
 		expect(order.productItems.map((p) => p.subItemID)).toEqual(ENTRIES);
+		// Ids short enough for a JS number are text too: a column never mixes numbers and strings.
+		for (const line of order.productItems) {
+			expect(line.productID).toEqual(expect.stringMatching(/^\d+$/));
+			expect(line.skuID).toEqual(expect.stringMatching(/^\d+$/));
+		}
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(sb.count('POST /alibaba/order/detail')).toBe(1);
 	});
@@ -75,13 +164,13 @@ describe('1688 order Get', () => {
 			creds,
 			[{ id: ORDER }],
 		);
-		expect((items[0].json.baseInfo as { id: string }).id).toBe(ORDER);
+		expect(items[0].json.orderId).toBe(ORDER);
 		const url = `https://trade.1688.com/order/new_step_order_detail.htm?orderId=${ORDER}`;
 		const viaUrl = await runPandaPon(
 			{ resource: 'alibabaOrder', operation: 'get', orderId: { __rl: true, mode: 'url', value: url } },
 			creds,
 		);
-		expect((viaUrl.items[0].json.baseInfo as { id: string }).id).toBe(ORDER);
+		expect(viaUrl.items[0].json.orderId).toBe(ORDER);
 	});
 
 	it('lists orders for the From List mode', async () => {
@@ -89,6 +178,11 @@ describe('1688 order Get', () => {
 		expect(page.results.length).toBeGreaterThan(0);
 		for (const r of page.results) expect(String(r.value)).toMatch(/^\d{6,20}$/);
 		expect(page.results.map((r) => r.value)).toContain(ORDER);
+		// The picker names the status in the words of Get Many's Status filter.
+		const picked = page.results.find((r) => r.value === ORDER)!;
+		expect(picked.name).toContain(' · Awaiting Shipment');
+		const filterWords = ALIBABA_ORDER_STATUS.map((o) => o.name);
+		for (const r of page.results) expect(filterWords).toContain(r.name.split(' · ')[1]);
 	});
 
 	it('refuses an id that arrived as a lossy JavaScript number, before sending anything', async () => {
@@ -108,7 +202,7 @@ describe('refund reasons', () => {
 		const { items, error } = await runPandaPon(reasonsParams(), creds);
 		expect(error).toBeUndefined();
 		const expected = sb.reasonsFor(ORDER, 'refundWaitSellerSend');
-		expect(items.map((i) => i.json.id)).toEqual(expected.map((r) => r.id));
+		expect(items.map((i) => i.json.id)).toEqual(expected.map((r) => String(r.id)));
 		expect(items.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
 	});
 
@@ -133,10 +227,11 @@ describe('refund reasons', () => {
 		).rejects.toThrow(/PandaPon error 40900/);
 	});
 
-	it('the dropdown stays empty, sending nothing, until order and lines are filled', async () => {
-		const empty = await loadOptions('getAlibabaRefundReasons', { ...reasonsParams(), orderEntryIds: '' }, creds);
-		expect(empty).toEqual([]);
-		expect(sb.count('POST /alibaba/refund/reason/list')).toBe(0);
+	it('the dropdown says to pick an order first, sending nothing, until an order is picked', async () => {
+		await expect(
+			loadOptions('getAlibabaRefundReasons', { ...reasonsParams(), orderId: { __rl: true, mode: 'list', value: '' } }, creds),
+		).rejects.toThrow(/Pick an order first/);
+		expect(sb.counters().total).toBe(0);
 	});
 });
 
@@ -166,9 +261,7 @@ describe('Create Refund', () => {
 	it.each([
 		['applyPayment', -5, /"Goods Amount \(Fen\)" must be at least 0, got -5 \[item 0\]/],
 		['applyPayment', 12.5, /"Goods Amount \(Fen\)" must be a whole number/],
-		['orderEntryIds', '25422856349218807x4', /"Sub-Order IDs" must be digits only/],
-		// n8n itself refuses a literally empty required field; an expression can still yield one
-		['orderEntryIds', '={{ "" }}', /"Sub-Order IDs" is empty \[item 0\]/],
+		['orderEntryIds', '25422856349218807x4', /"Order Line Names or IDs" must be digits only/],
 		['description', '={{ "  " }}', /"Description" is empty \[item 0\]/],
 		['goodsStatus', 'lost', /"Goods Status" must be one of/],
 	])('rejects %s = %p with a clear error and sends nothing', async (field, value, message) => {
@@ -188,6 +281,15 @@ describe('Create Refund', () => {
 		expect(error?.message).toMatch(message);
 		expect(error?.description).toBeTruthy();
 		expect(sb.counters().total).toBe(0);
+	});
+
+	it('with no lines given, an order whose lines all have a refund is refused after reading it, creating nothing', async () => {
+		const { error } = await runPandaPon(
+			{ ...reasonsParams(), operation: 'createRefund', orderEntryIds: '={{ "" }}', applyReasonId: 1, description: 'x' },
+			creds,
+		);
+		expect(error?.message).toMatch(/"Order" names an order with nothing to refund \(Order \d+ has no refundable lines: status waitsellersend, every line already has a refund\) \[item 0\]/);
+		expect(sb.count('POST /alibaba/refund/detail/create')).toBe(0);
 	});
 });
 
@@ -223,12 +325,12 @@ describe('errors', () => {
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(4);
 		expect(items.map((i) => (i.pairedItem as { item: number }).item)).toEqual([0, 1, 2, 3]);
-		expect((items[0].json.baseInfo as { id: string }).id).toBe(ORDER);
+		expect(items[0].json.orderId).toBe(ORDER);
 		expect(items[1].json.code).toBe(40410);
 		expect(items[1].json.error).toContain('PandaPon error 40410');
 		expect(items[1].json.requestId).toMatch(/^[0-9a-f]{32}$/);
 		expect(items[2].json.error).toMatch(/"Order" must be digits only.*\[item 2\]/);
-		expect((items[3].json.baseInfo as { id: string }).id).toBe(SHIPPED);
+		expect(items[3].json.orderId).toBe(SHIPPED);
 		expect(sb.count('POST /alibaba/order/detail')).toBe(3);
 	});
 

@@ -57,8 +57,8 @@ describe('Render and the reason dropdown', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(sb.lastBody('POST /v2/taobao/order/refund/render')).toBe(`{"subOrderId":"${PAID_SUB}","refundType":1,"goodsStatus":2}`);
-		const template = items[0].json.refundOrderTemplate as { refundReasons: Array<{ reasonId: number }> };
-		expect(template.refundReasons.map((r) => r.reasonId)).toEqual([2001, 2002, 2003, 2004]);
+		const template = items[0].json.refundOrderTemplate as { refundReasons: Array<{ reasonId: string }> };
+		expect(template.refundReasons.map((r) => r.reasonId)).toEqual(['2001', '2002', '2003', '2004']);
 	});
 
 	it('the Reason dropdown lists Render\'s reasons and reloads when goods status or sub-order change', async () => {
@@ -110,7 +110,7 @@ describe('Submit, Get, Get Many, Modify', () => {
 		expect(error).toBeUndefined();
 		expect(sb.lastQuery('GET /v2/taobao/order/refund/query').get('refundId')).toBe(refundId);
 		const agg = items[0].json.refundOrderAggregate as { refundOrder: IDataObject; purchaseOrderLine: IDataObject };
-		expect(agg.refundOrder).toMatchObject({ refundId, reasonId: 1002, refundFee: 1 });
+		expect(agg.refundOrder).toMatchObject({ refundId, reasonId: '1002', refundFee: 1 });
 		expect(String(agg.purchaseOrderLine.purchaseOrderId)).toBe(PAID);
 	});
 
@@ -163,7 +163,7 @@ describe('Submit, Get, Get Many, Modify', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(body('POST /open/order/refund/modify')).toEqual({ refundId, reasonId: 1003, refundDesc: 'Late delivery' });
-		expect(items[0].json).toMatchObject({ refundId, reasonId: 1003 });
+		expect(items[0].json).toMatchObject({ refundId, reasonId: '1003' });
 		expect(refund(refundId).reasonId).toBe(1003);
 	});
 
@@ -239,7 +239,7 @@ describe('bad input', () => {
 	it.each([
 		['cancel', { refundId: byId('={{ "TQ1/../x" }}') }, /"After-Sale Order" must be letters and digits only/],
 		['get', { refundId: byId('={{ "" }}') }, /"After-Sale Order" is empty/],
-		['render', { subOrderId: '30210459381726354x', refundType: 1, goodsStatus: 1 }, /"Sub-Order ID" must be digits only/],
+		['render', { subOrderId: '30210459381726354x', refundType: 1, goodsStatus: 1 }, /"Sub-Order Name or ID" must be digits only/],
 		['render', { subOrderId: PAID_SUB, refundType: 7, goodsStatus: 1 }, /"Refund Type" must be one of 1, 2, got 7/],
 		['submit', { subOrderId: PAID_SUB, refundType: 1, goodsStatus: 1, reasonId: '={{ "" }}' }, /"Reason Name or ID" is empty/],
 		['submitMessage', { refundId: byId('TQ1'), refundMessage: '', refundImages: '' }, /"Message" and "Image URLs" are both empty/],

@@ -32,6 +32,8 @@ const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const order = (id: string) => sb.state.taobao.orders.get(id) as { status: number; voucherUrl: string | null; warehouseName: string | null };
 const ordersInStatus = (status: number) =>
 	(sb.state.taobao.orderList as Array<{ orderId: string; status: number }>).filter((o) => o.status === status).map((o) => o.orderId);
+/** Fen as the yuan text a user types: 1990 → "19.90". */
+const yuan = (fen: number) => (fen / 100).toFixed(2);
 const skuPrice = (item: string) => (sb.state.taobao.products.get(item) as { skuList: Array<{ price: number }> }).skuList[0].price;
 
 const receiver = {
@@ -93,11 +95,10 @@ describe('Create', () => {
 				orderLinesSource: 'define',
 				orderLines: {
 					line: [
-						{ itemId: BIG_ITEM, skuId: BIG_SKU, quantity: 200, price: skuPrice(BIG_ITEM), currency: 'CNY' },
-						{ itemId: BIG_ITEM2, skuId: BIG_SKU2, quantity: 2, price: skuPrice(BIG_ITEM2), currency: 'CNY' },
+						{ itemId: BIG_ITEM, skuId: BIG_SKU, quantity: 200, priceYuan: yuan(skuPrice(BIG_ITEM)), currency: 'CNY' },
+						{ itemId: BIG_ITEM2, skuId: BIG_SKU2, quantity: 2, priceYuan: yuan(skuPrice(BIG_ITEM2)), currency: 'CNY' },
 					],
 				},
-				purchaseAmount: 0,
 				receiver,
 				additionalFields: { orderSource: 'lazada', sellerOrderNumber: 'SO-1' },
 			},
@@ -118,11 +119,35 @@ describe('Create', () => {
 		expect(sb.count('POST /open/order')).toBe(1);
 	});
 
+	it('prices typed in yuan reach Taobao in fen, exactly (19.9 → 1990, 0.07 → 7, Purchase Amount 398 → 39800)', async () => {
+		const { error } = await runPandaPon(
+			{
+				resource: 'taobaoOrder',
+				operation: 'create',
+				orderLinesSource: 'define',
+				orderLines: {
+					line: [
+						{ itemId: BIG_ITEM, skuId: BIG_SKU, quantity: 3, priceYuan: '19.9', currency: 'CNY' },
+						{ itemId: BIG_ITEM2, skuId: BIG_SKU2, quantity: 1, priceYuan: 0.07, currency: 'CNY' },
+					],
+				},
+				purchaseAmountYuan: '398',
+				receiver,
+			},
+			creds,
+		);
+		// the sandbox checks purchaseAmount against the lines: only the request matters here
+		void error;
+		const sent = body('POST /open/order');
+		expect((JSON.parse(sent.orderLineList as string) as IDataObject[]).map((l) => l.price)).toEqual(['1990', '7']);
+		expect(sent.purchaseAmount).toBe(39800);
+	});
+
 	it('From Input Items makes ONE order from all items, paired with every item', async () => {
 		const input = [
-			{ id: BIG_ITEM, sku: BIG_SKU, qty: 1, price: skuPrice(BIG_ITEM) },
-			{ id: BIG_ITEM2, sku: BIG_SKU2, qty: 3, price: skuPrice(BIG_ITEM2) },
-			{ id: BIG_ITEM, sku: BIG_SKU, qty: 5, price: skuPrice(BIG_ITEM) },
+			{ id: BIG_ITEM, sku: BIG_SKU, qty: 1, price: yuan(skuPrice(BIG_ITEM)) },
+			{ id: BIG_ITEM2, sku: BIG_SKU2, qty: 3, price: Number(yuan(skuPrice(BIG_ITEM2))) },
+			{ id: BIG_ITEM, sku: BIG_SKU, qty: 5, price: yuan(skuPrice(BIG_ITEM)) },
 		];
 		const { items, error } = await runPandaPon(
 			{
@@ -132,7 +157,7 @@ describe('Create', () => {
 				line_itemId: '={{ $json.id }}',
 				line_skuId: '={{ $json.sku }}',
 				line_quantity: '={{ $json.qty }}',
-				line_price: '={{ $json.price }}',
+				line_priceYuan: '={{ $json.price }}',
 				line_currency: 'CNY',
 				receiver,
 			},
@@ -161,7 +186,7 @@ describe('Create', () => {
 				line_itemId: '={{ $json.id }}',
 				line_skuId: BIG_SKU,
 				line_quantity: 1,
-				line_price: 1,
+				line_priceYuan: '0.01',
 				receiver,
 			},
 			creds,
@@ -177,13 +202,23 @@ describe('Create', () => {
 		['no lines', { orderLines: {} }, /"Order Lines" is empty/],
 		[
 			'zero quantity',
-			{ orderLines: { line: [{ itemId: BIG_ITEM, skuId: BIG_SKU, quantity: 0, price: 1 }] } },
+			{ orderLines: { line: [{ itemId: BIG_ITEM, skuId: BIG_SKU, quantity: 0, priceYuan: '0.01' }] } },
 			/"Order Lines" → line 1 "Quantity" must be at least 1, got 0/,
 		],
 		[
 			'a lossy numeric item id',
-			{ orderLines: { line: [{ itemId: '={{ 600126245031041190 }}', skuId: BIG_SKU, quantity: 1, price: 1 }] } },
+			{ orderLines: { line: [{ itemId: '={{ 600126245031041190 }}', skuId: BIG_SKU, quantity: 1, priceYuan: '0.01' }] } },
 			/"Order Lines" → line 1 "Item ID" (arrived as the number|must be digits)/,
+		],
+		[
+			'a price with three decimals',
+			{ orderLines: { line: [{ itemId: BIG_ITEM, skuId: BIG_SKU, quantity: 1, priceYuan: '19.999' }] } },
+			/"Order Lines" → line 1 "Unit Price \(Yuan\)" must be an amount in yuan such as 19.90, got "19.999"/,
+		],
+		[
+			'a price in fen where yuan is asked, with a currency sign',
+			{ orderLines: { line: [{ itemId: BIG_ITEM, skuId: BIG_SKU, quantity: 1, priceYuan: '¥19.90' }] } },
+			/"Unit Price \(Yuan\)" must be an amount in yuan/,
 		],
 	])('refuses %s before sending', async (_name, override, message) => {
 		const { error } = await runPandaPon(
@@ -191,7 +226,7 @@ describe('Create', () => {
 				resource: 'taobaoOrder',
 				operation: 'create',
 				orderLinesSource: 'define',
-				orderLines: { line: [{ itemId: BIG_ITEM, skuId: BIG_SKU, quantity: 1, price: 1 }] },
+				orderLines: { line: [{ itemId: BIG_ITEM, skuId: BIG_SKU, quantity: 1, priceYuan: '0.01' }] },
 				receiver,
 				...override,
 			},
@@ -213,7 +248,7 @@ describe('Get Many', () => {
 		const ids = items.map((i) => String(i.json.orderId));
 		expect(ids).toContain(WAIT_PAY);
 		expect(new Set(ids).size).toBe(total);
-		expect(items[0].json.lines).toBeDefined();
+		expect(items[0].json.lineCount).toBeGreaterThan(0);
 		expect(items[0].json.orderLineList).toBeUndefined();
 	});
 
@@ -234,6 +269,8 @@ describe('Get Many', () => {
 		expect(first.paginationToken).toBe('2');
 		const found = await listSearch('searchTaobaoOrders', { resource: 'taobaoOrder', operation: 'get' }, creds, PAID);
 		expect(found.results.map((r) => r.value)).toEqual([PAID]);
+		// The picker names the status in the words of Get Many's Status filter.
+		expect(found.results[0].name).toContain(' · Paid, Awaiting Seller Shipment (10)');
 	});
 });
 
@@ -242,8 +279,14 @@ describe('Get', () => {
 		const { items, error } = await runPandaPon({ resource: 'taobaoOrder', operation: 'get', orderId: byId(PAID) }, creds);
 		expect(error).toBeUndefined();
 		expect(sb.lastQuery('GET /open/order/get').get('orderId')).toBe(PAID);
-		expect(items[0].json).toMatchObject({ orderId: PAID, status: 10, receiverName: expect.any(String) });
-		expect((items[0].json.lines as IDataObject[])[0].subOrderId).toBe('3021045938172635412');
+		expect(items[0].json).toMatchObject({
+			orderId: PAID,
+			status: 10,
+			statusName: 'Paid, Awaiting Seller Shipment (10)',
+			receiverName: expect.any(String),
+			lineCount: 1,
+			subOrderIds: '3021045938172635412',
+		});
 		const full = await runPandaPon({ resource: 'taobaoOrder', operation: 'get', orderId: byId(PAID), simplify: false }, creds);
 		expect(full.items[0].json.receiver).toBeDefined();
 		expect(full.items[0].json.orderLineList).toBeDefined();

@@ -175,11 +175,14 @@ describe('Get', () => {
 		expect(error).toBeUndefined();
 		expect(sb.lastQuery('GET /open/product/get').get('itemId')).toBe(BIG_ITEM);
 		const p = items[0].json as IDataObject;
-		expect(p.itemId).toBe(BIG_ITEM);
+		expect(p.productId).toBe(BIG_ITEM);
 		expect(p.mainImage).toMatch(/^https:/);
 		expect(p.description).toBeUndefined();
-		expect((p.skus as IDataObject[])[0]).toMatchObject({ skuId: BIG_SKU });
-		expect((p.skus as IDataObject[])[0].mpSkuId).toBeDefined();
+		expect(Object.keys(p).length).toBeLessThanOrEqual(15);
+		const sku = (p.skus as IDataObject[])[0];
+		expect(sku).toMatchObject({ skuId: BIG_SKU, mpSkuId: expect.stringMatching(/^\d+$/), priceFen: expect.any(Number) });
+		// Taobao's properties JSON text becomes "name: value" pairs
+		expect(sku.properties).toMatch(/^[^:[{]+: [^/]+( \/ .+)*$/);
 	});
 
 	it('takes the ID from a Taobao item URL, and Simplify off returns the whole record', async () => {
@@ -190,7 +193,7 @@ describe('Get', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(sb.lastQuery('GET /open/product/get').get('itemId')).toBe(ITEM);
-		expect(items[0].json).toMatchObject({ itemId: 672991141190, mpId: '2048057995392326', categoryPath: expect.any(String) });
+		expect(items[0].json).toMatchObject({ itemId: '672991141190', mpId: '2048057995392326', categoryPath: expect.any(String) });
 		expect((items[0].json.skuList as IDataObject[])[0].skuId).toBe(ITEM_SKU);
 	});
 

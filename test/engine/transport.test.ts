@@ -5,7 +5,11 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { runPandaPon, type SandboxCredentials } from '../helpers/engine';
+import { startHostile } from '../helpers/hostile';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { PandaPon } = require('../../dist/nodes/PandaPon/PandaPon.node.js');
 
 const ORDER = '2542285634920880794';
 const ENTRIES = '2542285634921880794';
@@ -58,7 +62,7 @@ describe('reads', () => {
 			expect(error).toBeUndefined();
 			expect(out).toHaveLength(12);
 			expect(out.map((o) => (o.pairedItem as { item: number }).item)).toEqual([...Array(12).keys()]);
-			for (const o of out) expect((o.json.baseInfo as { id: string }).id).toBe(ORDER);
+			for (const o of out) expect(o.json.orderId).toBe(ORDER);
 			expect(sb.count(GET)).toBeGreaterThan(12);
 		},
 		30000,
@@ -148,5 +152,85 @@ describe('clock', () => {
 		expect(error?.message).toMatch(/PandaPon error 40004: Timestamp expired/);
 		expect(error?.description).toContain("Check this machine's clock");
 		expect(error?.description).toContain('Timestamp Unit');
+	});
+});
+
+describe('Custom API Call retries are opt-in (some PandaPon writes are GETs)', () => {
+	const CANCEL = 'GET /v2/taobao/order/refund/cancel/TQ1';
+	const customGet = (extra: INodeParameters = {}): INodeParameters => ({
+		resource: 'customApiCall',
+		operation: 'request',
+		method: 'GET',
+		path: '/v2/taobao/order/refund/cancel/TQ1',
+		query: '{}',
+		...extra,
+	});
+	let hold: import('../helpers/hostile').HostileServer;
+	beforeAll(async () => {
+		// never answers: every request times out
+		hold = await startHostile(() => undefined);
+	});
+	afterAll(() => hold?.close());
+	beforeEach(() => hold.received.splice(0));
+
+	it('a GET that times out is sent exactly once by default, and says its outcome is unknown', async () => {
+		const { error } = await runPandaPon(customGet({ options: { retries: 5, timeout: 300 } }), { ...creds, baseUrl: hold.url });
+		expect(error?.message).toBe('Could not reach PandaPon: PandaPon did not answer in time (timeout)');
+		expect(error?.description).toContain('The outcome is unknown');
+		expect(hold.received.map((r) => `${r.method} ${r.url}`)).toEqual([CANCEL]);
+	});
+
+	it('with Retry on Failure on, the GET is retried up to Retries', async () => {
+		const { error } = await runPandaPon(customGet({ retryOnFailure: true, options: { retries: 2, timeout: 300 } }), { ...creds, baseUrl: hold.url });
+		expect(error?.description).toContain('after 3 attempts');
+		expect(error?.description).not.toContain('outcome is unknown');
+		expect(hold.received).toHaveLength(3);
+	});
+
+	it('the option says why it is off', () => {
+		const prop = new PandaPon().description.properties.find((p: { name: string }) => p.name === 'retryOnFailure');
+		expect(prop).toMatchObject({ type: 'boolean', default: false, displayOptions: { show: { method: ['GET'] } } });
+		expect(prop.description).toContain('some PandaPon writes are GETs');
+	});
+});
+
+describe("n8n's Retry On Fail setting re-sends writes, and the error says so", () => {
+	it('with Retry On Fail on, n8n runs the node again: the write is sent twice and the error says n8n re-sent it', async () => {
+		sb.setFaults({ [CREATE]: { errorRate: 1, errorKinds: ['timeout'] } });
+		const { error } = await runPandaPon(createRefund({ retries: 5, timeout: 300 }), creds, [{}], { retryOnFail: true, maxTries: 2, waitBetweenTries: 10 });
+		expect(sb.count(CREATE)).toBe(2);
+		expect(error?.description).toContain("This node's Retry On Fail setting is on, so n8n runs the node again after this error and re-sends this write");
+		expect(error?.description).not.toContain('it was not re-sent');
+	});
+
+	it("a retried run re-sends the earlier items' writes too, and the error says so", async () => {
+		// Items 0 and 1 are carried out, item 2 times out; n8n's second run sends all three again.
+		const server = await startHostile((_r, res, i) => {
+			if (i % 3 !== 2) res.end('{"requestId":"r","code":200,"msg":"success","data":null}');
+		});
+		try {
+			const params = { resource: 'customApiCall', operation: 'request', method: 'POST', path: '/alibaba/order/cancel', query: '{}', body: '={{ JSON.stringify({ orderId: $json.i }) }}', options: { timeout: 300 } };
+			const { error } = await runPandaPon(params, { ...creds, baseUrl: server.url }, items(3), { retryOnFail: true, maxTries: 2, waitBetweenTries: 10 });
+			expect(server.received.map((r) => r.body)).toEqual(['{"orderId":0}', '{"orderId":1}', '{"orderId":2}', '{"orderId":0}', '{"orderId":1}', '{"orderId":2}']);
+			expect(error?.description).toContain('re-sends this write, and the writes of the items before this one, which were carried out,');
+		} finally {
+			await server.close();
+		}
+	});
+
+	it('with Retry On Fail off the error says the write was not re-sent, and it was sent once', async () => {
+		sb.setFaults({ [CREATE]: { errorRate: 1, errorKinds: ['timeout'] } });
+		const { error } = await runPandaPon(createRefund({ timeout: 300 }), creds);
+		expect(sb.count(CREATE)).toBe(1);
+		expect(error?.description).toContain('it was not re-sent to avoid doing it twice');
+	});
+
+	it('every write operation shows a notice about Retry On Fail; reads do not', () => {
+		const notices = new PandaPon().description.properties.filter((p: { name: string }) => p.name === 'writeRetryNotice');
+		const shownFor = notices.flatMap((n: { displayOptions: { show: { resource: string[]; operation: string[] } } }) => `${n.displayOptions.show.resource[0]}:${n.displayOptions.show.operation[0]}`);
+		expect(shownFor).toContain('alibabaAfterSale:createRefund');
+		expect(shownFor).toContain('taobaoOrder:pay');
+		expect(shownFor).not.toContain('alibabaOrder:get');
+		expect(notices[0].displayName).toContain("Keep n8n's Retry On Fail setting (node Settings) off for writes");
 	});
 });

@@ -2,13 +2,16 @@
  * Runs the built PandaPon node and credential inside n8n's real engine (n8n-core WorkflowExecute),
  * so parameters, expressions, signing, pairing and errors are n8n's own.
  */
+// Before n8n-core: its user folder is a temporary one, never the home folder.
+import './n8n-user-folder';
 import path from 'path';
 
 import { Container } from '@n8n/di';
 import {
-	CredentialTestContext,
+	ExecuteContext,
 	ExecutionLifecycleHooks,
 	LoadOptionsContext,
+	RoutingNode,
 	WorkflowExecute,
 } from 'n8n-core';
 // Not re-exported by n8n-core's index; its keep-alive timer must be stopped or jest never exits.
@@ -17,6 +20,7 @@ import {
 	ICredentialsHelper,
 	Workflow,
 	createDeferredPromise,
+	createEmptyRunExecutionData,
 	createRunExecutionData,
 	type ICredentialDataDecryptedObject,
 	type ICredentialType,
@@ -286,18 +290,82 @@ export async function listSearch(
 	return new PandaPon().methods.listSearch[method].call(ctx, filter, token);
 }
 
-/** Runs the credential test as n8n's credential tester does (testedBy on the node). */
+/**
+ * Runs the credential's Test as n8n's CredentialsTester (n8n 2.8.4, services/credentials-tester.service)
+ * does for a declarative `test`: the request goes through n8n-core's RoutingNode with the credential
+ * (so authenticate() signs it), an HTTP or network error becomes the message n8n shows, and on a
+ * response the first matching responseSuccessBody rule fails the test.
+ */
 export async function testCredential(credentials: SandboxCredentials): Promise<INodeCredentialTestResult> {
-	const fn = new PandaPon().methods.credentialTest.pandaPonApiTest as (
-		this: unknown,
-		c: unknown,
-	) => Promise<INodeCredentialTestResult>;
-	return fn.call(new CredentialTestContext(), {
-		id: '1',
-		name: 'test',
-		type: 'pandaPonApi',
-		data: { timestampUnit: 'milliseconds', ...credentials },
+	const test = credentialType.test!;
+	const data = { timestampUnit: 'milliseconds', ...credentials } as unknown as ICredentialDataDecryptedObject;
+	const nodeType = {
+		description: {
+			displayName: 'Temp',
+			name: 'credentialTest.temp',
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: [],
+			outputs: [],
+			credentials: [{ name: 'pandaPonApi', required: true }],
+			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: test.request }, default: '' }],
+		},
+	} as unknown as INodeType;
+	const node: INode = {
+		id: 'temp',
+		name: 'Temp-Node',
+		type: 'credentialTest.temp',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: { pandaPonApi: { id: '1', name: 'test' } },
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: { ...nodeTypes, getByNameAndVersion: () => nodeType, getByName: () => nodeType },
 	});
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalData(credentials),
+		'internal',
+		createEmptyRunExecutionData(),
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		{ node, data: {}, source: null },
+		[],
+	);
+	const routing = new RoutingNode(context, nodeType, { id: '1', name: 'test', type: 'pandaPonApi', data });
+	let response: INodeExecutionData[][] | null | undefined;
+	try {
+		response = await routing.runNode();
+	} catch (error) {
+		const e = error as { message: string; cause?: { code?: string; response?: { status: number; statusText?: string } } };
+		if (e.cause?.response) {
+			const { status, statusText } = e.cause.response;
+			if (status < 199 || status > 299) return { status: 'Error', message: statusText || `Received HTTP status code: ${status}` };
+		} else if (e.cause?.code) {
+			return { status: 'Error', message: e.cause.code };
+		}
+		return { status: 'Error', message: e.message.toString() };
+	}
+	for (const rule of test.rules ?? []) {
+		if (rule.type !== 'responseSuccessBody') continue;
+		if (lodashGet(response![0][0].json, rule.properties.key) === rule.properties.value) {
+			return { status: 'Error', message: rule.properties.message };
+		}
+	}
+	return { status: 'OK', message: 'Connection successful!' };
+}
+
+/** lodash.get as n8n's tester uses it, for the dotted keys the rules use. */
+function lodashGet(value: unknown, key: string): unknown {
+	return key.split('.').reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), value);
 }
 
 /** Stops n8n-core's keep-alive timer; jest calls it after each test file, scripts when done. */

@@ -58,13 +58,13 @@ const EXTRA: Record<string, Mutation[]> = {
 	'taobaoOrder:create': [
 		{
 			what: 'negative quantity on a line',
-			patch: { orderLines: { line: [{ itemId: T_BIG_ITEM, skuId: T_BIG_SKU, quantity: -2, price: 1, currency: 'CNY' }] } },
+			patch: { orderLines: { line: [{ itemId: T_BIG_ITEM, skuId: T_BIG_SKU, quantity: -2, priceYuan: '0.01', currency: 'CNY' }] } },
 			label: '"Order Lines"',
 			message: /"Quantity" must be at least 1/,
 		},
 		{
 			what: 'non-digit item id on a line',
-			patch: { orderLines: { line: [{ itemId: '60012624503104119O', skuId: T_BIG_SKU, quantity: 1, price: 1 }] } },
+			patch: { orderLines: { line: [{ itemId: '60012624503104119O', skuId: T_BIG_SKU, quantity: 1, priceYuan: '0.01' }] } },
 			label: '"Order Lines"',
 		},
 		{ what: 'no lines', patch: { orderLines: {} }, label: '"Order Lines"' },
@@ -75,13 +75,14 @@ const EXTRA: Record<string, Mutation[]> = {
 	'taobaoOrder:pay': [{ what: 'letters in the id', patch: { orderId: byId('={{ "30210459381726354O1" }}') }, label: '"Order"' }],
 	'taobaoOrder:updateWarehouse': [{ what: 'neither name nor address', patch: { warehouseName: '', warehouseAddress: '' }, label: '"Warehouse Name"' }],
 	'taobaoCart:delete': [
-		{ what: 'letters in an id', patch: { ids: '101, abc' }, label: '"Cart Line IDs"', message: /digits only/ },
-		{ what: 'more than 200 ids', patch: { ids: ids(201) }, label: '"Cart Line IDs"', message: /more than the 200 allowed/ },
+		{ what: 'letters in an id', patch: { ids: '101, abc' }, label: '"Cart Item Names or IDs"', message: /digits only/ },
+		{ what: 'more than 200 ids', patch: { ids: ids(201) }, label: '"Cart Item Names or IDs"', message: /more than the 200 allowed/ },
 	],
+	'taobaoCart:previewOrder': [{ what: 'letters in an id', patch: { ids: '101, abc' }, label: '"Cart Item Names or IDs"', message: /digits only/ }],
 	'taobaoCart:createOrder': [{ what: 'no address', patch: { orderAddress: {} }, label: '"Delivery Address"' }],
 	'taobaoCart:updateQuantity': [{ what: 'quantity above the maximum', patch: { quantity: 10000 }, label: '"Quantity"' }],
 	'taobaoAfterSale:cancel': [{ what: 'path characters in the id', patch: { refundId: byId('={{ "TQ1/../x" }}') }, label: '"After-Sale Order"' }],
-	'taobaoAfterSale:render': [{ what: 'non-digit sub-order id', patch: { subOrderId: '30210459381726354x' }, label: '"Sub-Order ID"' }],
+	'taobaoAfterSale:render': [{ what: 'non-digit sub-order id', patch: { subOrderId: '30210459381726354x' }, label: '"Sub-Order Name or ID"' }],
 	'taobaoAfterSale:modify': [{ what: 'nothing to change', patch: { updateFields: {} }, label: '"Update Fields"' }],
 	'taobaoAfterSale:submitMessage': [{ what: 'neither message nor images', patch: { refundMessage: '', refundImages: '' }, label: '"Message"' }],
 	'taobaoAfterSale:getAll': [{ what: 'a date that is not a date', patch: { filters: { refundStartTime: 'yesterday-ish' } }, label: '"Created After"' }],
@@ -100,18 +101,19 @@ const EXTRA: Record<string, Mutation[]> = {
 		{ what: 'letters in an id', patch: { orderIds: `${A_WAIT_SEND}, 12ab` }, label: '"Order IDs"' },
 	],
 	'alibabaOrder:confirmReceipt': [{ what: 'more than 100 sub-order ids', patch: { orderEntryIds: ids(101) }, label: '"Sub-Order IDs"' }],
-	'alibabaCart:delete': [{ what: 'more than 200 ids', patch: { cartIds: ids(201) }, label: '"Cart Item IDs"' }],
-	'alibabaCart:updateQuantity': [{ what: 'non-digit id', patch: { id: 'a1' }, label: '"Cart Item ID"' }],
+	'alibabaCart:delete': [{ what: 'more than 200 ids', patch: { cartIds: ids(201) }, label: '"Cart Item Names or IDs"' }],
+	'alibabaCart:previewOrder': [{ what: 'letters in an id', patch: { cartIds: '1, x3' }, label: '"Cart Item Names or IDs"', message: /digits only/ }],
+	'alibabaCart:updateQuantity': [{ what: 'non-digit id', patch: { id: 'a1' }, label: '"Cart Item Name or ID"' }],
 	'alibabaAfterSale:getRefundReasons': [
-		{ what: 'more than 100 sub-order ids', patch: { orderEntryIds: ids(101) }, label: '"Sub-Order IDs"' },
-		{ what: 'letters in a sub-order id', patch: { orderEntryIds: '25422856349218807x4' }, label: '"Sub-Order IDs"' },
+		{ what: 'more than 100 sub-order ids', patch: { orderEntryIds: ids(101) }, label: '"Order Line Names or IDs"' },
+		{ what: 'letters in a sub-order id', patch: { orderEntryIds: '25422856349218807x4' }, label: '"Order Line Names or IDs"' },
 	],
 	'alibabaAfterSale:createRefund': [
 		{ what: 'negative goods amount', patch: { applyPayment: '={{ -5 }}' }, label: '"Goods Amount (Fen)"', message: /must be at least 0/ },
 		{ what: 'fractional goods amount', patch: { applyPayment: 12.5 }, label: '"Goods Amount (Fen)"', message: /whole number/ },
 		{ what: 'blank description', patch: { description: '={{ "  " }}' }, label: '"Description"' },
 	],
-	'alibabaAfterSale:get': [{ what: 'a refund id that is not TQ + digits', patch: { refundId: 'TQ-12 3' }, label: '"Refund ID"' }],
+	'alibabaAfterSale:get': [{ what: 'a refund id that is not TQ + digits', patch: { refundId: 'TQ-12 3' }, label: '"Refund"' }],
 	'address:upsert': [
 		{ what: 'non-digit address id', patch: { id: 'abc' }, label: '"Address ID"' },
 		{ what: 'create without phone and street', patch: { phone: '', address: '' }, label: '"Recipient"' },
@@ -174,6 +176,19 @@ const ACCEPTED: Record<string, string> = {
 		'the carrier list is loaded from PandaPon for this refund (Render Return Logistics); the node cannot know it offline',
 	'alibabaAfterSale:submitReturnLogistics logisticsCompanyNo value off the list':
 		'the carrier list is loaded from PandaPon (List Logistics Companies); the node cannot know it offline',
+	'taobaoCart:add skuId value off the list':
+		'the SKUs are loaded from the item; with MpId and MpSkuId given the SKU ID is passed through, without them it is checked against the item (test/engine/pickers.test.ts)',
+	'alibabaOrder:create flow value off the list': '1688 has more order flows than the list names; an expression may give another, and 1688 judges it',
+	'alibabaOrder:createBatch flow value off the list': '1688 has more order flows than the list names; an expression may give another, and 1688 judges it',
+	'alibabaCart:createOrder flow value off the list': '1688 has more order flows than the list names; an expression may give another, and 1688 judges it',
+	'alibabaOrder:cancel cancelReason value off the list':
+		'the cancel reason is free text besides the suggestions: PandaPon\'s own example sends 不想要了',
+	'alibabaAfterSale:createRefund applyReasonId value off the list':
+		'a reason may be given by its text: the node reads the reasons PandaPon offers for the order (a read, nothing created) and refuses an unknown text, naming the offered ones (test/engine/alibaba-refund-editor.test.ts)',
+	'taobaoAfterSale:render orderId required locator empty (expression)':
+		'Order only lists its lines in the editor; it is not sent, so it may stay empty',
+	'taobaoAfterSale:submit orderId required locator empty (expression)':
+		'Order only lists its lines in the editor; it is not sent, so it may stay empty',
 };
 
 describe('bad input for every operation', () => {

@@ -82,8 +82,7 @@ export const BASELINES: Record<string, Baseline> = {
 	'taobaoOrder:create': {
 		params: {
 			orderLinesSource: 'define',
-			orderLines: { line: [{ itemId: T_BIG_ITEM, skuId: T_BIG_SKU, quantity: 1, price: 1, currency: 'CNY' }] },
-			purchaseAmount: 0,
+			orderLines: { line: [{ itemId: T_BIG_ITEM, skuId: T_BIG_SKU, quantity: 1, priceYuan: '0.01', currency: 'CNY' }] },
 			receiver: TAOBAO_RECEIVER,
 		},
 	},

@@ -142,7 +142,7 @@ describe('ids in trigger pushes', () => {
 		for (const [n, list] of chunk(ids, 1000).entries()) {
 			const inner = `{"orderId":${list[0]},"orderEntryIds":[${list.join(',')}],"refundId":"TQ${list[1]}","status":"waitselleragree"}`;
 			const messageBody = form === 'object' ? inner : JSON.stringify(inner);
-			const raw = `{"messageType":"1688_ORDER_BUYER_VIEW_ORDER_BUYER_REFUND","messageBody":${messageBody},"messagePlatform":1,"timestamp":"17792632699${String(n).padStart(2, '0')}"}`;
+			const raw = `{"messageType":"1688_ORDER_BUYER_VIEW_ORDER_BUYER_REFUND","messageBody":${messageBody},"messagePlatform":1,"timestamp":"${Date.now() + n}"}`;
 			const before = h.deliveries.length;
 			const res = await post(h.prodUrl, raw, { secret: SECRET });
 			await h.settle();

@@ -7,6 +7,7 @@
  */
 import { runOp } from './baselines';
 import { testCredential, type SandboxCredentials } from '../helpers/engine';
+import { sendJson, startHostile, type Received } from '../helpers/hostile';
 import { CANARY_SECRET, startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { startTriggerHarness } from '../trigger/harness';
 import { CREDENTIALS, post, sign } from '../trigger/push';
@@ -127,10 +128,42 @@ describe('the secret and signatures stay out of outputs, errors and logs', () =>
 		}
 	});
 
+	it('a server that echoes the signed headers back (PandaPon msg, HTTP 500 body, text that is not JSON, Continue On Fail)', async () => {
+		const echo = (r: Received) => `sig ${r.headers.signature} / ${String(r.headers.signature).toLowerCase()} nonce ${r.headers['nonce-str']} key ${r.headers['access-key']}`;
+		const answers = [
+			(r: Received, res: import('http').ServerResponse) => sendJson(res, { requestId: String(r.headers['nonce-str']), code: 40002, msg: echo(r), data: null }),
+			(r: Received, res: import('http').ServerResponse) => sendJson(res, echo(r), 500, { 'Content-Type': 'text/plain' }),
+			(r: Received, res: import('http').ServerResponse) => sendJson(res, `{"code":200,"msg":"${echo(r)}`),
+		];
+		let answer = 0;
+		const server = await startHostile((r, res) => answers[answer](r, res));
+		try {
+			const echoing = { ...creds, baseUrl: server.url };
+			for (let i = 0; i < answers.length; i++) {
+				for (const extra of [{}, { onError: 'continueRegularOutput' }]) {
+					const before = server.received.length;
+					answer = i;
+					const result = await runOp('alibabaOrder:get', { orderId: byId(A_WAIT_SEND), options: { retries: 0 } }, echoing, [{}], extra);
+					scanned.runs++;
+					const text = [safeJson(result.run), safeJson(result.items), result.error ? errorText(result.error) : ''].join('\n');
+					expectClean(text, `echo ${i}`);
+					for (const r of server.received.slice(before)) {
+						for (const value of [r.headers.signature, r.headers['nonce-str'], r.headers['access-key']]) {
+							expect(text.toLowerCase()).not.toContain(String(value).toLowerCase());
+						}
+					}
+					if (result.error) scanned.errors++;
+				}
+			}
+		} finally {
+			await server.close();
+		}
+	});
+
 	it('a trigger delivery (valid and forged) with the canary secret', async () => {
 		const h = await startTriggerHarness({ credentials: { ...CREDENTIALS, accessSecret: CANARY_SECRET }, parameters: { events: ['*'] } });
 		try {
-			const body = `{"messageType":"1688_ORDER_BUYER_VIEW_ORDER_STATUS_MODIFY","messageBody":{"orderId":${A_WAIT_SEND},"status":"waitbuyerreceive"},"messagePlatform":1,"timestamp":"1779263269913"}`;
+			const body = `{"messageType":"1688_ORDER_BUYER_VIEW_ORDER_STATUS_MODIFY","messageBody":{"orderId":${A_WAIT_SEND},"status":"waitbuyerreceive"},"messagePlatform":1,"timestamp":"${Date.now()}"}`;
 			const signature = sign(body, CANARY_SECRET);
 			const ok = await post(h.prodUrl, body, { authorization: signature });
 			const forged = await post(h.prodUrl, body.replace('waitbuyerreceive', 'success'), { authorization: signature });

@@ -14,6 +14,8 @@
  *
  * What the CLI does and this file does not: the Express app, the database, queue mode.
  */
+// Before n8n-core: its user folder is a temporary one, never the home folder.
+import '../helpers/n8n-user-folder';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 
@@ -138,6 +140,8 @@ export interface Delivery {
 	collected?: INodeExecutionData[];
 	runStatus?: string;
 	error?: Error;
+	/** The node ended the HTTP response itself, before n8n saved the static data. */
+	answeredBeforeSave?: boolean;
 }
 
 export interface TriggerHarness {
@@ -334,6 +338,7 @@ export async function startTriggerHarness(options: HarnessOptions): Promise<Trig
 			send(res, 500, { code: 0, message: 'Error in workflow' });
 			return;
 		}
+		delivery.answeredBeforeSave = res.writableEnded;
 		saveStaticData(workflow);
 
 		// n8n's handleImmediateWebhookResponse + onReceived response.

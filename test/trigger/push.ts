@@ -54,8 +54,13 @@ export const CREDENTIALS = {
 	timestampUnit: 'milliseconds',
 };
 
+/** A push timestamp as PandaPon sends it: epoch milliseconds in a string, `offsetMs` from now. */
+export function pushTimestamp(offsetMs = 0): string {
+	return String(Date.now() + offsetMs);
+}
+
 /** A 1688 price message as raw JSON text with a 19-digit id written as a bare number. */
-export function alibabaPriceMessage(orderId = '2542285634920880794', price = 19): string {
+export function alibabaPriceMessage(orderId = '2542285634920880794', price = 19, timestamp = pushTimestamp()): string {
 	return (
 		'{"messageType":"1688_ORDER_BUYER_VIEW_ORDER_PRICE_MODIFY","messageBody":{"baseInfo":{"id":' +
 		orderId +
@@ -67,17 +72,19 @@ export function alibabaPriceMessage(orderId = '2542285634920880794', price = 19)
 		price +
 		',"itemAmount":' +
 		price +
-		'}]},"messagePlatform":1,"timestamp":"1779263269913"}'
+		'}]},"messagePlatform":1,"timestamp":"' +
+		timestamp +
+		'"}'
 	);
 }
 
 /** A Taobao status message whose messageBody is a JSON string (Xportcn style). */
-export function taobaoStatusMessageStringBody(orderId = '3305075341149134260', status = 'WAITING_FOR_SENT'): string {
+export function taobaoStatusMessageStringBody(orderId = '3305075341149134260', status = 'WAITING_FOR_SENT', timestamp = pushTimestamp()): string {
 	const inner = `{"orderId":${orderId},"orderNo":"PO202605200001","orderStatus":"${status}","payStatus":2,"totalAmount":10000}`;
 	return JSON.stringify({
 		messageType: 'TAOBAO_ORDER_BUYER_VIEW_ORDER_STATUS_MODIFY',
 		messageBody: inner,
 		messagePlatform: 0,
-		timestamp: '1779263269913',
+		timestamp,
 	});
 }

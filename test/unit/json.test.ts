@@ -1,6 +1,8 @@
+import { isDeepStrictEqual } from 'util';
+
 import { isSafeNumber, parse as losslessParse, stringify as losslessStringify } from 'lossless-json';
 
-import { JsonInteger, parseJson, stringifyJson } from '../../nodes/PandaPon/transport/json';
+import { JsonDepthError, JsonDuplicateKeyError, JsonInteger, parseJson, stringifyJson } from '../../nodes/PandaPon/transport/json';
 
 /** Seeded PRNG so failures repeat. */
 function mulberry32(seed: number) {
@@ -15,6 +17,7 @@ function mulberry32(seed: number) {
 
 const rand = mulberry32(20261126);
 const int = (n: number) => Math.floor(rand() * n);
+const pick = <T>(list: readonly T[]): T => list[int(list.length)];
 const digits = (len: number) => String(1 + int(9)) + Array.from({ length: len - 1 }, () => int(10)).join('');
 
 function randomString(): string {
@@ -55,20 +58,230 @@ function randomValue(depth: number): unknown {
 /** Writes a value as JSON text with __INT__ markers turned into bare integers. */
 const toText = (value: unknown) => JSON.stringify(value).replace(/"__INT__([-+.\deE]+)"/g, '$1');
 
-/** What our parser should produce: lossless-json's reading, with unsafe integers as digit strings. */
+/** lossless-json's number hook: unsafe integers as digit strings, everything else a number. */
+const losslessNumber = (raw: string) => (isSafeNumber(raw) || !/^-?\d+$/.test(raw) ? Number(raw) : raw);
+
+/** What our parser should produce: lossless-json's reading (last duplicate wins, as in JSON.parse). */
 function oracle(text: string): unknown {
-	return losslessParse(text, null, (raw) => (isSafeNumber(raw) || !/^-?\d+$/.test(raw) ? Number(raw) : raw));
+	return losslessParse(text, null, { parseNumber: losslessNumber, onDuplicateKey: ({ newValue }) => newValue });
 }
 
+/** lossless-json refusing duplicate keys (it reports only those whose values differ). */
+function oracleStrict(text: string): unknown {
+	return losslessParse(text, null, {
+		parseNumber: losslessNumber,
+		onDuplicateKey: ({ key }) => {
+			throw new SyntaxError(`duplicate ${key}`);
+		},
+	});
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+const run = (f: () => unknown): Outcome => {
+	try {
+		return { ok: true, value: f() };
+	} catch (error) {
+		return { ok: false, error };
+	}
+};
+
+// ---- generated documents, written as text so that whitespace, number forms, escapes and duplicate keys vary ----
+
+const SPACE = ['', '', '', ' ', '\n', '\t', '\r\n  '];
+const ws = () => pick(SPACE);
+
+const NUMBER_FORMS = [
+	() => String(int(10)),
+	() => `-${int(1000)}`,
+	() => '0',
+	() => '-0',
+	() => digits(1 + int(15)),
+	() => digits(16 + int(6)), // 16–21 digits: safe or not
+	() => `-${digits(16 + int(6))}`,
+	() => pick(['9007199254740991', '9007199254740992', '9007199254740993', '-9007199254740991', '-9007199254740992', '10000000000000000', '9223372036854775807', '2542285634920880794']),
+	() => `${digits(1 + int(3))}.${digits(1 + int(20))}`,
+	() => `0.${'0'.repeat(int(5))}${digits(1 + int(18))}`,
+	() => `${digits(1 + int(20))}e${pick(['', '+', '-'])}${int(400)}`,
+	() => `-${digits(1 + int(3))}.${digits(1 + int(3))}E${pick(['', '+', '-'])}${int(30)}`,
+	() => `${digits(19)}.0`,
+	() => `1${'0'.repeat(int(30))}`,
+];
+
+const ESCAPES = ['\\"', '\\\\', '\\/', '\\b', '\\f', '\\n', '\\r', '\\t', '\\u0041', '\\u00e9', '\\uD83D\\uDE00', '\\uD800', '\\uDFFF', '\\u2028', '\\u0000', '\\uABCD', '\\uabcd'];
+const STRING_PARTS = ['a', 'key', ' ', 'é', '淘宝', '😀', '\u2028', '{', '}', '[', ']', ',', ':', '1234567890123456789', '-98765432109876543210', '1234567890123456\\"', "'", '#'];
+
+function stringText(): string {
+	let s = '"';
+	for (let n = int(6); n > 0; n--) s += rand() < 0.3 ? pick(ESCAPES) : pick(STRING_PARTS);
+	return s + '"';
+}
+
+const KEYS = ['"a"', '"b"', '"id"', '"orderId"', '"messageBody"', '"messageType"', '"\\u0061"', '"__proto__"', '"1"', '""'];
+
+interface Generated {
+	text: string;
+	/** Some object names the same key twice (the decoded key, so "a" and "\u0061" collide). */
+	duplicate: boolean;
+}
+
+function generate(depth: number, maxDepth: number): Generated {
+	const roll = depth >= maxDepth ? int(4) : int(7);
+	if (roll === 0) return { text: pick(NUMBER_FORMS)(), duplicate: false };
+	if (roll === 1) return { text: stringText(), duplicate: false };
+	if (roll === 2) return { text: pick(['true', 'false', 'null']), duplicate: false };
+	if (roll === 3) return { text: pick(NUMBER_FORMS)(), duplicate: false };
+	if (roll === 4) {
+		const parts: Generated[] = Array.from({ length: int(5) }, () => generate(depth + 1, maxDepth));
+		return { text: `[${ws()}${parts.map((p) => p.text).join(`${ws()},${ws()}`)}${ws()}]`, duplicate: parts.some((p) => p.duplicate) };
+	}
+	const names: string[] = [];
+	let duplicate = false;
+	const members: string[] = [];
+	for (let n = int(5); n > 0; n--) {
+		const key = rand() < 0.7 ? pick(KEYS) : stringText();
+		const name = JSON.parse(key) as string;
+		if (names.includes(name)) duplicate = true;
+		names.push(name);
+		const value = generate(depth + 1, maxDepth);
+		duplicate ||= value.duplicate;
+		members.push(`${key}${ws()}:${ws()}${value.text}`);
+	}
+	return { text: `{${ws()}${members.join(`${ws()},${ws()}`)}${ws()}}`, duplicate };
+}
+
+/** Breaks a document: deletes, inserts or replaces a character, or cuts it short. */
+function mutate(text: string): string {
+	const at = int(text.length + 1);
+	const junk = pick(['"', '\\', '{', '}', '[', ']', ',', ':', '0', '-', '.', 'e', '+', ' ', 'x', '\u0001', '\u001f', '\u007f', 'tru', 'nul', '1234567890123456', "'", '\u00a0', '\ufeff']);
+	switch (int(4)) {
+		case 0:
+			return text.slice(0, at) + text.slice(at + 1);
+		case 1:
+			return text.slice(0, at) + junk + text.slice(at);
+		case 2:
+			return text.slice(0, at) + junk + text.slice(at + 1);
+		default:
+			return text.slice(0, at);
+	}
+}
+
+const HOSTILE = [
+	'{123:1}',
+	'{a:1}',
+	"{'a':1}",
+	'{"a":1,"a":2}',
+	'{"a":1,"\\u0061":1}',
+	'{"m":{"x":[{"k":1,"k":1}]}}',
+	'{"messageBody":{"orderId":1},"messageType":"X","messageBody":{"orderId":2}}',
+	'2542285634920880794',
+	'-2542285634920880794',
+	' 12345678901234567890 ',
+	'"2542285634920880794"',
+	'1234567890123456"\\"\\"\\',
+	'[1234567890123456"\\"\\"\\"]',
+	'{"a":1234567890123456"\\"\\"\\"}',
+	'["\\"\\"\\"\\',
+	'1234567890123456' + '"\\'.repeat(200),
+	'01',
+	'-',
+	'-01',
+	'1.',
+	'.5',
+	'1e',
+	'1e+',
+	'+1',
+	'0x10',
+	'NaN',
+	'Infinity',
+	'-Infinity',
+	'1 2',
+	'[1,]',
+	'{"a":1,}',
+	'[,1]',
+	'{,}',
+	'"\\x"',
+	'"\\u12"',
+	'"\\u12G4"',
+	'"\t"',
+	'"a\u0000b"',
+	'\ufeff{}',
+	'{}\u00a0',
+	'[]]',
+	'[[]',
+	'{"a":[}]',
+	'true false',
+	'nulll',
+	'TRUE',
+	'',
+	' ',
+	'"',
+	'[' + '1,'.repeat(100) + '1]',
+	'['.repeat(1000) + ']'.repeat(1000),
+	'{"a":'.repeat(1000) + '1' + '}'.repeat(1000),
+	'['.repeat(2000) + ']'.repeat(1999),
+];
+
 describe('lossless JSON', () => {
-	it('parses 2,000 random documents exactly as lossless-json does', () => {
-		for (let i = 0; i < 2000; i++) {
-			const text = toText(randomValue(0));
-			expect(parseJson(text)).toEqual(oracle(text));
+	it('matches lossless-json on validity and values over 50,000+ random, broken and hostile documents', () => {
+		const counts = { documents: 0, valid: 0, invalid: 0, duplicates: 0, unsafeIntegers: 0 };
+		/** Fails with the document in the message; plain checks first so 50,000 documents stay fast. */
+		const agree = (text: string, what: string, ok: boolean) => {
+			if (!ok) expect({ text: text.length > 300 ? text.slice(0, 300) + '…' : text, what }).toBeUndefined();
+		};
+		const check = (text: string, duplicate?: boolean) => {
+			counts.documents++;
+			const ours = run(() => parseJson(text));
+			const expected = run(() => oracle(text));
+			const native = run(() => JSON.parse(text));
+			// Validity: the same answer as lossless-json and as JSON.parse.
+			agree(text, 'validity as lossless-json', ours.ok === expected.ok);
+			agree(text, 'validity as JSON.parse', ours.ok === native.ok);
+			if (!ours.ok) {
+				agree(text, 'a SyntaxError', ours.error instanceof SyntaxError);
+				counts.invalid++;
+			} else {
+				agree(text, 'the value lossless-json reads', isDeepStrictEqual(ours.value, (expected as { value: unknown }).value));
+				counts.valid++;
+			}
+			// Refusing duplicates: refused exactly when the text is valid and names a key twice.
+			const strict = run(() => parseJson(text, { rejectDuplicateKeys: true }));
+			const losslessStrict = run(() => oracleStrict(text));
+			if (strict.ok) {
+				agree(text, 'strict accepts only valid text, with the same value', ours.ok && isDeepStrictEqual(strict.value, ours.value));
+				agree(text, 'strict accepts what lossless-json accepts', losslessStrict.ok);
+				agree(text, 'no duplicate generated', duplicate !== true);
+			} else if (strict.error instanceof JsonDuplicateKeyError) {
+				// A repeated key seen before a later syntax error is refused as a duplicate: refused either way.
+				if (ours.ok) agree(text, 'a duplicate was generated', duplicate !== false);
+				counts.duplicates++;
+			} else {
+				agree(text, 'strict refuses only invalid text', !ours.ok);
+			}
+		};
+
+		for (const text of HOSTILE) check(text);
+		for (let n = 0; n < 12_000; n++) check(toText(randomValue(0)));
+		for (let n = 0; n < 20_000; n++) {
+			const doc = generate(0, 1 + int(5));
+			const text = `${ws()}${doc.text}${ws()}`;
+			check(text, doc.duplicate);
+			check(mutate(text));
 		}
+		for (let n = 0; n < 300; n++) {
+			const depth = 1 + int(1000);
+			const open = Array.from({ length: depth }, () => (rand() < 0.5 ? '[' : '{"k":'));
+			const close = open.map((o) => (o === '[' ? ']' : '}')).reverse();
+			const inner = pick(NUMBER_FORMS)();
+			check(open.join('') + inner + close.join(''));
+			check(open.join('') + inner + close.slice(int(3)).join(''));
+		}
+		expect(counts.documents).toBeGreaterThanOrEqual(50_000);
+		expect(counts.valid).toBeGreaterThan(20_000);
+		expect(counts.invalid).toBeGreaterThan(10_000);
+		expect(counts.duplicates).toBeGreaterThan(1_000);
 	});
 
-	it('keeps 19-digit integers exact where JSON.parse changes them', () => {
+	it('keeps 19-digit integers exact where JSON.parse changes them, also as a whole document', () => {
 		const text = '{"orderId":2542285634920880794,"developId":1014533973088404335,"n":-9007199254740993,"safe":9007199254740991}';
 		expect(JSON.parse(text).orderId).toBe(2542285634920880600);
 		expect(parseJson(text)).toEqual({
@@ -77,6 +290,43 @@ describe('lossless JSON', () => {
 			n: '-9007199254740993',
 			safe: 9007199254740991,
 		});
+		expect(parseJson('2542285634920880794')).toBe('2542285634920880794');
+		expect(parseJson(' -9223372036854775808\n')).toBe('-9223372036854775808');
+		expect(parseJson('9007199254740991')).toBe(9007199254740991);
+		expect(parseJson('2542285634920880794.5')).toBe(2542285634920880794.5);
+	});
+
+	it('refuses duplicate keys anywhere, and depth beyond the limit, only when asked', () => {
+		const twice = '{"messageBody":{"a":1},"messageType":"X","messageBody":{"a":2}}';
+		expect(parseJson(twice)).toEqual({ messageBody: { a: 2 }, messageType: 'X' });
+		expect(() => parseJson(twice, { rejectDuplicateKeys: true })).toThrow(JsonDuplicateKeyError);
+		expect(() => parseJson('[{"x":{"k":1,"\\u006b":1}}]', { rejectDuplicateKeys: true })).toThrow(/Duplicate key "k"/);
+		const deep = '['.repeat(5000) + ']'.repeat(5000);
+		expect(() => parseJson(deep, { maxDepth: 64 })).toThrow(JsonDepthError);
+		expect(parseJson('['.repeat(64) + ']'.repeat(64), { maxDepth: 64 })).toBeDefined();
+	});
+
+	it('parses 100,000 levels of nesting without a stack overflow (iterative, like JSON.parse)', () => {
+		const deep = '{"a":['.repeat(50_000) + '1' + ']}'.repeat(50_000);
+		const value = parseJson(deep) as { a: unknown[] };
+		expect(Array.isArray(value.a)).toBe(true);
+	});
+
+	it('the 1 MiB attack shape (1234567890123456 then "\\ repeated) is refused in linear time', () => {
+		const shapes = ['', '[', '{"messageBody":', '["'].map((prefix) => prefix + '1234567890123456' + '"\\'.repeat(512 * 1024));
+		for (const text of shapes) {
+			expect(text.length).toBeGreaterThanOrEqual(1024 * 1024);
+			const started = process.hrtime.bigint();
+			expect(() => parseJson(text)).toThrow(SyntaxError);
+			const ms = Number(process.hrtime.bigint() - started) / 1e6;
+			// Milliseconds in practice; the bound is generous for a loaded machine (the old fallback took minutes).
+			expect(ms).toBeLessThan(2000);
+		}
+		// A string of 512 Ki escapes that does close: read once, to the right value.
+		const closed = '"' + '\\"'.repeat(512 * 1024) + '"';
+		const started = process.hrtime.bigint();
+		expect(parseJson(closed)).toBe('"'.repeat(512 * 1024));
+		expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(2000);
 	});
 
 	it('writes JsonInteger and bigint as bare integers, and agrees with lossless-json', () => {
@@ -105,7 +355,7 @@ describe('lossless JSON', () => {
 		expect(stringifyJson([undefined, () => 1])).toBe(JSON.stringify([undefined, () => 1]));
 	});
 
-	it.each(['', '{', '{"a":1,}', '[1 2]', '{"a" 1}', 'tru', '"abc', '01', '1.', '{"a":1} x', '<html>502</html>', '"\\x"'])(
+	it.each(['', '{', '{"a":1,}', '[1 2]', '{"a" 1}', 'tru', '"abc', '01', '1.', '{"a":1} x', '<html>502</html>', '"\\x"', '{123:1}'])(
 		'rejects malformed JSON %p like JSON.parse does',
 		(text) => {
 			expect(() => JSON.parse(text)).toThrow();

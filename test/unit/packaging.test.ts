@@ -1,5 +1,6 @@
 /**
- * The published package: n8n paths exist after the build, `npm pack` ships only what it should,
+ * The published package: n8n paths exist after the build, `npm pack` ships exactly the build output
+ * (no sources, declarations, maps, tests or sandbox) with README, LICENSE and CHANGELOG,
  * and the README's operations table matches the code. Run after `npm run build` (npm test does).
  */
 import { execFileSync } from 'child_process';
@@ -14,7 +15,9 @@ describe('package', () => {
 		expect(pkg.name).toBe('n8n-nodes-pandapon');
 		expect(pkg.license).toBe('MIT');
 		expect(pkg.keywords).toContain('n8n-community-node-package');
-		expect(pkg.files).toEqual(['dist']);
+		expect(pkg.files).toEqual(['dist', 'CHANGELOG.md']);
+		expect(pkg.main).toBeUndefined(); // n8n reads n8n.nodes / n8n.credentials; there is no index.js
+		expect(pkg.author.email).toMatch(/^[^@\s]+@[^@\s]+\.[a-z]+$/);
 		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
 		expect(pkg.dependencies ?? {}).toEqual({});
 		expect(pkg.n8n).toMatchObject({ n8nNodesApiVersion: 1, strict: true });
@@ -37,14 +40,25 @@ describe('package', () => {
 		}
 	});
 
-	it('npm pack ships only dist, README, LICENSE and package.json', () => {
+	it('npm pack ships exactly the compiled nodes, credentials, icons and codex files, README, LICENSE, CHANGELOG', () => {
 		const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
-		const files: string[] = JSON.parse(out)[0].files.map((f: { path: string }) => f.path);
-		const outside = files.filter((f) => !f.startsWith('dist/') && !['README.md', 'LICENSE', 'package.json'].includes(f));
-		expect(outside).toEqual([]);
-		expect(files).toEqual(expect.arrayContaining(['README.md', 'LICENSE', 'package.json']));
-		expect(files.some((f) => f.startsWith('dist/nodes/PandaPon/'))).toBe(true);
-		expect(files.filter((f) => /\.test\.|sandbox|\.map$/.test(f) && !f.endsWith('.js.map'))).toEqual([]);
+		const files: string[] = JSON.parse(out)[0].files.map((f: { path: string }) => f.path).sort();
+		// What the build must produce from the sources: one .js per .ts, the codex .json and the icons.
+		const sources = (dir: string): string[] =>
+			fs.readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
+				.filter((e) => e.isFile())
+				.map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+		const expected = [...sources('nodes'), ...sources('credentials')]
+			.map((f) => `dist/${f.replace(/\.ts$/, '.js')}`)
+			.concat(['README.md', 'LICENSE', 'CHANGELOG.md', 'package.json'])
+			.sort();
+		expect(files).toEqual(expected);
+		// No sources, declarations, maps, tests or sandbox.
+		expect(files.filter((f) => /\.ts$|\.map$|\.test\.|sandbox|^test\/|^e2e\//.test(f))).toEqual([]);
+		for (const kind of ['.js', '.json', '.svg']) {
+			expect(files.some((f) => f.startsWith('dist/nodes/PandaPon/') && f.endsWith(kind))).toBe(true);
+		}
+		expect(files).toEqual(expect.arrayContaining(['dist/credentials/PandaPonApi.credentials.js', 'dist/nodes/PandaPon/PandaPon.node.json']));
 	});
 
 	it("the README's operations table matches the node's operations", () => {

@@ -1,37 +1,83 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type ILoadOptionsFunctions,
+	type INodeListSearchResult,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
 
-import { JsonInteger } from '../transport/json';
+import {
+	goodsStatusFor,
+	lineLabel,
+	noRefundableLines,
+	readRefundOrder,
+	readRefundReasons,
+	refundableLines,
+	type Read,
+} from '../operations/alibabaRefund';
+import { alibabaStatusName } from '../operations/simplify';
 import { pandaPonApiRequest } from '../transport/request';
+import { currentParameter } from './currentParameter';
 
-function currentId(ctx: ILoadOptionsFunctions, name: string): string {
-	const value = ctx.getCurrentNodeParameter(name, { extractValue: true }) as unknown;
-	return String(value ?? '').trim();
+
+/** Reads for the editor's lists: signed like the node's requests, never retried as writes. */
+function readerFor(ctx: ILoadOptionsFunctions): Read {
+	return (method, path, body) => pandaPonApiRequest.call(ctx, { method, path, body, write: false });
+}
+
+/** The picked order, or an error the dropdown shows when there is none yet. */
+async function pickedOrder(ctx: ILoadOptionsFunctions) {
+	const orderId = currentParameter(ctx, 'orderId');
+	if (!/^\d{1,20}$/.test(orderId)) {
+		throw new NodeOperationError(ctx.getNode(), 'Pick an order first (From List or By ID) to load its lines and reasons');
+	}
+	return readRefundOrder(readerFor(ctx), orderId);
+}
+
+/** The sub-order ids picked in the editor: a multi-select array, or the older comma-separated text. */
+function pickedEntries(ctx: ILoadOptionsFunctions): string[] {
+	let value: unknown;
+	try {
+		value = ctx.getCurrentNodeParameter('orderEntryIds');
+	} catch {
+		return [];
+	}
+	const list = Array.isArray(value) ? value.map(String) : String(value ?? '').split(/[\s,;]+/);
+	return list.map((s) => s.trim()).filter((s) => /^\d{1,20}$/.test(s));
 }
 
 export const alibabaLoadOptions = {
-	/** Refund reasons for the chosen 1688 order, lines and goods status. */
+	/** The refundable lines of the picked 1688 order: title · SKU · quantity · amount. */
+	async getAlibabaOrderLines(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const order = await pickedOrder(this);
+		const lines = refundableLines(order);
+		if (lines.length === 0) throw new NodeOperationError(this.getNode(), noRefundableLines(order));
+		return lines.map((l) => ({ name: lineLabel(l), value: l.id, description: `Sub-order ${l.id}` }));
+	},
+
+	/**
+	 * Refund reasons for the picked 1688 order: its picked lines (all refundable ones when none
+	 * is picked) and goods status (the one its status implies, unless chosen).
+	 */
 	async getAlibabaRefundReasons(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const orderId = currentId(this, 'orderId');
-		const entries = String(this.getCurrentNodeParameter('orderEntryIds') ?? '')
-			.split(/[\s,;]+/)
-			.filter((s) => /^\d+$/.test(s));
-		const goodsStatus = String(this.getCurrentNodeParameter('goodsStatus') ?? '');
-		if (!/^\d+$/.test(orderId) || entries.length === 0 || !goodsStatus) return [];
-		const envelope = await pandaPonApiRequest.call(this, {
-			method: 'POST',
-			path: '/alibaba/refund/reason/list',
-			body: {
-				orderId: new JsonInteger(orderId),
-				orderEntryIds: entries.map((e) => new JsonInteger(e)),
-				goodsStatus,
-			},
-			write: false,
-		});
-		const reasons = Array.isArray(envelope.data) ? (envelope.data as IDataObject[]) : [];
+		const order = await pickedOrder(this);
+		let entries = pickedEntries(this);
+		if (entries.length === 0) entries = refundableLines(order).map((l) => l.id);
+		if (entries.length === 0) throw new NodeOperationError(this.getNode(), noRefundableLines(order));
+		let goodsStatus = currentParameter(this, 'goodsStatus');
+		if (goodsStatus === '' || goodsStatus === 'auto') {
+			const implied = goodsStatusFor(order);
+			if (!implied) throw new NodeOperationError(this.getNode(), noRefundableLines(order));
+			goodsStatus = implied;
+		}
+		const reasons = await readRefundReasons(readerFor(this), order.id, entries, goodsStatus);
+		if (reasons.length === 0) {
+			throw new NodeOperationError(this.getNode(), `PandaPon offers no refund reason for order ${order.id} with goods status ${goodsStatus}`);
+		}
 		return reasons.map((r) => ({
-			name: String(r.name),
-			value: String(r.id),
-			description: [r.needVoucher ? 'Needs a voucher image' : '', r.tip ? String(r.tip) : '']
+			name: r.name,
+			value: r.id,
+			description: [r.needVoucher ? 'Needs a voucher image' : '', r.noRefundCarriage ? 'Freight not refunded' : '', r.tip]
 				.filter(Boolean)
 				.join('. '),
 		}));
@@ -54,6 +100,28 @@ export const alibabaLoadOptions = {
 	},
 };
 
+/**
+ * One page of 1688 orders, newest first, for the From-list searches, and the token of the next page.
+ * The paging is 1688 Order → Get Many's (the sandbox's pageNo; it also accepts beginPage).
+ */
+async function alibabaOrderPage(
+	ctx: ILoadOptionsFunctions,
+	paginationToken: string | undefined,
+	pageSize: number,
+): Promise<{ orders: IDataObject[]; nextToken: string | undefined }> {
+	const page = Number(paginationToken ?? 1) || 1;
+	const envelope = await pandaPonApiRequest.call(ctx, {
+		method: 'POST',
+		path: '/v2/alibaba/order/page',
+		body: { pageNo: page, pageSize },
+		write: false,
+	});
+	const data = (envelope.data ?? {}) as IDataObject;
+	const orders = (Array.isArray(data.data) ? data.data : []) as IDataObject[];
+	const total = Number(data.totalRecords ?? 0);
+	return { orders, nextToken: page * pageSize < total ? String(page + 1) : undefined };
+}
+
 export const alibabaListSearch = {
 	/** 1688 orders, newest first, searchable by order ID or product title. */
 	async searchAlibabaOrders(
@@ -61,17 +129,7 @@ export const alibabaListSearch = {
 		filter?: string,
 		paginationToken?: string,
 	): Promise<INodeListSearchResult> {
-		const page = Number(paginationToken ?? 1) || 1;
-		const pageSize = 20;
-		const envelope = await pandaPonApiRequest.call(this, {
-			method: 'POST',
-			path: '/v2/alibaba/order/page',
-			// the same paging as 1688 Order → Get Many (the sandbox's pageNo; it also accepts beginPage)
-			body: { pageNo: page, pageSize },
-			write: false,
-		});
-		const data = (envelope.data ?? {}) as IDataObject;
-		const orders = (Array.isArray(data.data) ? data.data : []) as IDataObject[];
+		const { orders, nextToken } = await alibabaOrderPage(this, paginationToken, 20);
 		const needle = (filter ?? '').trim().toLowerCase();
 		const results = orders
 			.map((o) => {
@@ -79,10 +137,34 @@ export const alibabaListSearch = {
 				const id = String(base.id ?? base.orderId ?? '');
 				const items = (o.productItems ?? []) as IDataObject[];
 				const title = items[0]?.name ? ` · ${String(items[0].name)}` : '';
-				return { name: `${id} · ${String(base.status ?? '')}${title}`, value: id };
+				return { name: `${id} · ${alibabaStatusName(base.status)}${title}`, value: id };
 			})
 			.filter((r) => r.value !== '' && (!needle || r.name.toLowerCase().includes(needle)));
-		const total = Number(data.totalRecords ?? 0);
-		return { results, paginationToken: page * pageSize < total ? String(page + 1) : undefined };
+		return { results, paginationToken: nextToken };
+	},
+	/**
+	 * 1688 refunds, newest orders first. PandaPon has no 1688 refund list, so the refunds come
+	 * from the order lines that carry one (refundId on the line in the order list).
+	 */
+	async searchAlibabaRefunds(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const { orders, nextToken } = await alibabaOrderPage(this, paginationToken, 50);
+		const needle = (filter ?? '').trim().toLowerCase();
+		const seen = new Set<string>();
+		const results: Array<{ name: string; value: string }> = [];
+		for (const o of orders) {
+			const base = (o.baseInfo ?? o) as IDataObject;
+			for (const line of (Array.isArray(o.productItems) ? o.productItems : []) as IDataObject[]) {
+				const refundId = String(line.refundId ?? '');
+				if (refundId === '' || refundId === 'null' || seen.has(refundId)) continue;
+				seen.add(refundId);
+				const name = `${refundId} · ${String(line.refundStatus ?? '')} · order ${String(base.idOfStr ?? base.id ?? '')} · ${String(line.name ?? '')}`;
+				if (!needle || name.toLowerCase().includes(needle)) results.push({ name, value: refundId });
+			}
+		}
+		return { results, paginationToken: nextToken };
 	},
 };

@@ -1,58 +1,52 @@
-import type {
-	ICredentialsDecrypted,
-	ICredentialTestFunctions,
-	INodeCredentialTestResult,
-} from 'n8n-workflow';
+import type { IAuthenticateRuleResponseSuccessBody, ICredentialTestRequest } from 'n8n-workflow';
 
-import { parseJson } from '../transport/json';
 import { hintFor } from '../transport/request';
-import { newNonce, systemHeaders, timestampNow, type TimestampUnit } from '../transport/signing';
 
-export const credentialTest = {
-	/**
-	 * PandaPon answers HTTP 200 even for bad keys, so the body decides: code 200 passes,
-	 * anything else shows PandaPon's code, message and a hint.
-	 */
-	async pandaPonApiTest(
-		this: ICredentialTestFunctions,
-		credential: ICredentialsDecrypted,
-	): Promise<INodeCredentialTestResult> {
-		const data = credential.data ?? {};
-		const timestamp = timestampNow((data.timestampUnit as TimestampUnit) ?? 'milliseconds');
-		const headers = systemHeaders({
-			accessKey: String(data.accessKey ?? ''),
-			accessSecret: String(data.accessSecret ?? ''),
-			userId: String(data.userId ?? ''),
-			timestamp,
-			nonce: newNonce(),
-		});
-		const baseUrl = String(data.baseUrl || 'https://api.pandapon.com').replace(/\/+$/, '');
-		let text: string;
-		try {
-			// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions
-			text = await this.helpers.request({
-				method: 'GET',
-				uri: `${baseUrl}/v2/alibaba/cart/list`,
-				headers,
-				json: false,
-				timeout: 15000,
-			});
-		} catch (error) {
-			const e = error as { statusCode?: number; cause?: { code?: string }; code?: string };
-			const reason = e.statusCode ? `HTTP ${e.statusCode}` : (e.cause?.code ?? e.code ?? 'network error');
-			return { status: 'Error', message: `Could not reach PandaPon at ${baseUrl}: ${reason}` };
-		}
-		let envelope: { code?: unknown; msg?: unknown; requestId?: unknown };
-		try {
-			envelope = parseJson(String(text)) as typeof envelope;
-		} catch {
-			return { status: 'Error', message: `${baseUrl} did not answer with PandaPon's JSON: check the Base URL` };
-		}
-		if (Number(envelope?.code) === 200) return { status: 'OK', message: 'Connection successful' };
-		const env = { code: envelope?.code as number, msg: String(envelope?.msg ?? '') };
-		return {
-			status: 'Error',
-			message: `PandaPon error ${env.code}: ${env.msg}. ${hintFor(env)} (request ID ${String(envelope?.requestId ?? 'none')})`,
-		};
+/**
+ * PandaPon's answers to a request with bad keys, headers or timing: HTTP 200 with this `code` and
+ * `msg` in the body. n8n's declarative test can only compare a body value with a fixed one, so
+ * each known answer is a rule with its own message, PandaPon's msg and our hint.
+ */
+export const KNOWN_ERRORS: ReadonlyArray<{ code: number; msg: string }> = [
+	{ code: 40001, msg: 'Missing system header' },
+	{ code: 40002, msg: 'Invalid access-key' },
+	{ code: 40003, msg: 'Signature verification failed' },
+	{ code: 40004, msg: 'Timestamp expired: request time is outside the 600 s window of server time' },
+	{ code: 40005, msg: 'Nonce already used' },
+	{ code: 40400, msg: 'Unknown API path' },
+	{ code: 42900, msg: 'Too many requests: rate limit exceeded' },
+	{ code: 50000, msg: 'Internal error' },
+];
+
+const rule = (key: string, value: unknown, message: string): IAuthenticateRuleResponseSuccessBody => ({
+	type: 'responseSuccessBody',
+	properties: { key, value, message },
+});
+
+/**
+ * The credential's Test: a cheap signed read (the 1688 cart list, whose `data` is always an
+ * object). n8n runs the rules in order and fails the test on the first match; none matching
+ * means code 200 with data, and the test passes.
+ */
+export const credentialTestRequest: ICredentialTestRequest = {
+	request: {
+		method: 'GET',
+		baseURL: '={{ $credentials.baseUrl || "https://api.pandapon.com" }}',
+		url: '/v2/alibaba/cart/list',
+		// The request carries live signed headers: a redirect fails the test instead of forwarding them.
+		disableFollowRedirect: true,
+		json: true,
 	},
+	rules: [
+		rule('code', undefined, "The Base URL did not answer with PandaPon's JSON (no code in the body): check the Base URL."),
+		...KNOWN_ERRORS.map(({ code, msg }) => rule('code', code, `PandaPon error ${code}: ${msg}. ${hintFor({ code, msg })}`)),
+		// Any other code: PandaPon's error envelopes carry no data.
+		...[null, undefined].map((value) =>
+			rule(
+				'data',
+				value,
+				'PandaPon refused the request with a code this test does not list. Run any PandaPon node operation with this credential to see the code, message and request ID.',
+			),
+		),
+	],
 };

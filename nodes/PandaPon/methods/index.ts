@@ -4,5 +4,3 @@ import { taobaoListSearch, taobaoLoadOptions } from './taobao';
 export const loadOptions = { ...taobaoLoadOptions, ...alibabaLoadOptions };
 
 export const listSearch = { ...taobaoListSearch, ...alibabaListSearch };
-
-export { credentialTest } from './credentialTest';

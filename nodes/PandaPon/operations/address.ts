@@ -18,10 +18,11 @@ export const addressOperations: OperationSpec[] = [
 	{
 		resource,
 		value: 'get',
-		name: 'Get',
-		action: 'Get the saved addresses',
-		description: "The receiving addresses saved for the credential's PandaPon user; one item per address (inferred endpoint)",
+		name: 'Get Many',
+		action: 'Get many addresses',
+		description: "List the receiving addresses saved for the credential's PandaPon user",
 		catalogId: 'foundation.address.get',
+		apiDocs: 'inferred',
 		method: 'GET',
 		path: '/open/address/get',
 		write: false,
@@ -35,10 +36,11 @@ export const addressOperations: OperationSpec[] = [
 		action: 'Create or update an address',
 		description: 'Create a new record, or update the current one if it already exists (upsert)',
 		catalogId: 'foundation.address.addOrUpdate',
+		apiDocs: 'documented',
 		method: 'POST',
 		path: '/open/address/addOrUpdate',
 		write: true,
-		checkHint: 'List the addresses with Address → Get before saving again',
+		checkHint: 'List the addresses with Address → Get Many before saving again',
 		properties: [
 			{
 				displayName: 'Address ID',

@@ -1,29 +1,102 @@
-import { GOODS_STATUS_1688, GOODS_STATUS_1688_VALUES, alibabaOrderLocator } from './fields';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { JsonInteger } from '../transport/json';
+import { pandaPonApiRequest } from '../transport/request';
+import {
+	goodsStatusFor,
+	matchReason,
+	noRefundableLines,
+	readRefundOrder,
+	readRefundReasons,
+	refundableCarriageFen,
+	refundableLines,
+	type Read,
+	type RefundOrder,
+	type RefundReason,
+} from './alibabaRefund';
+import { GOODS_STATUS_1688, GOODS_STATUS_1688_VALUES, alibabaOrderLocator, fenFromYuan } from './fields';
+import { locator } from './locator';
 import { compact, type Params } from './params';
 import type { OperationSpec } from './types';
 
 const resource = 'alibabaAfterSale';
 
-const orderEntryIds = {
-	displayName: 'Sub-Order IDs',
+const orderEntryIds: INodeProperties = {
+	displayName: 'Order Line Names or IDs',
 	name: 'orderEntryIds',
-	type: 'string' as const,
-	default: '',
-	required: true,
-	placeholder: 'e.g. 2542285634921880794, 2542285634922880794',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getAlibabaOrderLines', loadOptionsDependsOn: ['orderId.value'] },
+	default: [],
 	description:
-		'IDs of the order lines (subItemID in Get Order) the refund covers, separated by commas',
+		'Lines of the order the refund covers (title · SKU · quantity · amount); none picked means every line still refundable. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
-const goodsStatus = {
+const AUTO = 'auto';
+const GOODS_STATUS_VALUES = [AUTO, ...GOODS_STATUS_1688_VALUES];
+
+const goodsStatus: INodeProperties = {
 	displayName: 'Goods Status',
 	name: 'goodsStatus',
-	type: 'options' as const,
-	options: [...GOODS_STATUS_1688],
-	default: 'refundWaitSellerSend',
-	required: true,
-	description: 'Where the goods are; decides which refund reasons PandaPon offers',
+	type: 'options',
+	options: [{ name: 'From the Order’s Status', value: AUTO }, ...GOODS_STATUS_1688],
+	default: AUTO,
+	description:
+		'Where the goods are; decides which refund reasons PandaPon offers. From the order’s status: paid → before the seller ships, shipped → after shipping, received → after receipt, completed → after-sales claim.',
 };
+
+/** Signed reads Create Refund and Get Refund Reasons make before their own request. */
+function readerFor(p: Params): Read {
+	return (method, path, body) =>
+		pandaPonApiRequest.call(p.ctx, { method, path, body, write: false, itemIndex: p.itemIndex });
+}
+
+interface RefundScope {
+	orderId: string;
+	entries: string[];
+	goodsStatus: string;
+	/** Read only when a default needed it. */
+	order?: RefundOrder;
+}
+
+/**
+ * Order, lines and goods status of a refund: the lines default to every line still refundable,
+ * the goods status to what the order's state implies; the order is read only when needed.
+ */
+async function refundScope(p: Params, read: Read, needOrder = false): Promise<RefundScope> {
+	const orderId = p.idDigits('orderId').replace(/^0+(?=\d)/, '');
+	const entries = p.idList('orderEntryIds', { max: 100 }).map(String);
+	let status = p.oneOf('goodsStatus', GOODS_STATUS_VALUES) as string;
+	let order: RefundOrder | undefined;
+	if (needOrder || entries.length === 0 || status === AUTO) order = await readRefundOrder(read, orderId);
+	if (order) {
+		if (entries.length === 0) entries.push(...refundableLines(order).map((l) => l.id));
+		if (entries.length === 0) p.fail('orderId', `names an order with nothing to refund (${noRefundableLines(order)})`, 'Pick an order that is paid and whose lines have no open refund.');
+		if (status === AUTO) {
+			const implied = goodsStatusFor(order);
+			if (!implied) p.fail('goodsStatus', `cannot follow order ${orderId}: its status ${order.status} allows no refund`, 'Pick a paid, shipped or received order.');
+			status = implied;
+		}
+	}
+	return { orderId, entries, goodsStatus: status, order };
+}
+
+/** Amount fields in yuan (Additional Fields), as fen: absent means the full refundable amount. */
+function yuanField(p: Params, extra: IDataObject, key: string, label: string): number | undefined {
+	return fenFromYuan(p, `"Additional Fields" → "${label}"`, extra[key]);
+}
+
+/**
+ * Goods Amount (Fen) and Freight Amount (Fen) as earlier versions saved them (whole fen, top
+ * level): hidden, still read, and overridden by the amounts in yuan.
+ */
+const legacyAmounts: INodeProperties[] = [
+	{ displayName: 'Goods Amount (Fen)', name: 'applyPayment', type: 'hidden', default: '' },
+	{ displayName: 'Freight Amount (Fen)', name: 'applyCarriage', type: 'hidden', default: '' },
+];
+
+function legacyFen(p: Params, name: string): number | undefined {
+	return p.int(name, { min: 0 });
+}
 
 export const alibabaAfterSaleOperations: OperationSpec[] = [
 	{
@@ -31,27 +104,33 @@ export const alibabaAfterSaleOperations: OperationSpec[] = [
 		value: 'getRefundReasons',
 		name: 'Get Refund Reasons',
 		action: 'Get refund reasons for a 1688 order',
-		description: 'List the refund and return reasons PandaPon accepts for these order lines and goods status',
+		description:
+			'List the refund and return reasons PandaPon accepts for the order (all its refundable lines unless you pick some)',
 		catalogId: '1688.afterSale.listReasons',
+		apiDocs: 'documented',
 		method: 'POST',
 		path: '/alibaba/refund/reason/list',
 		write: false,
 		properties: [alibabaOrderLocator(), orderEntryIds, goodsStatus],
-		request: (p) => ({
-			body: {
-				orderId: p.id('orderId'),
-				orderEntryIds: p.idList('orderEntryIds', { required: true, max: 100 }),
-				goodsStatus: p.oneOf('goodsStatus', GOODS_STATUS_1688_VALUES),
-			},
-		}),
+		request: async (p) => {
+			const scope = await refundScope(p, readerFor(p));
+			return {
+				body: {
+					orderId: p.id('orderId'),
+					orderEntryIds: scope.entries.map((id) => new JsonInteger(id)),
+					goodsStatus: scope.goodsStatus,
+				},
+			};
+		},
 	},
 	{
 		resource,
 		value: 'createRefund',
 		name: 'Create Refund',
 		action: 'Create a refund for a 1688 order',
-		description: 'Apply for a refund (or return and refund) of 1688 order lines',
+		description: 'Apply for a refund, or a return and refund, of 1688 order lines',
 		catalogId: '1688.afterSale.create',
+		apiDocs: 'documented',
 		method: 'POST',
 		path: '/alibaba/refund/detail/create',
 		write: true,
@@ -71,7 +150,7 @@ export const alibabaAfterSaleOperations: OperationSpec[] = [
 				default: '',
 				required: true,
 				description:
-					'Reason PandaPon offers for these order lines and goods status. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					'Reason PandaPon offers for this order; an expression may also give its text (e.g. 我不想要了), looked up for each order. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Request Type',
@@ -85,25 +164,6 @@ export const alibabaAfterSaleOperations: OperationSpec[] = [
 				default: 'refund',
 				required: true,
 				description: 'What the buyer asks for (1688 dispute request type)',
-			},
-			{
-				displayName: 'Goods Amount (Fen)',
-				name: 'applyPayment',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 0 },
-				default: 0,
-				required: true,
-				description:
-					'Goods amount to refund as a whole number in fen (1/100 CNY; unit not stated by PandaPon, 1688 uses fen), e.g. 1990 for CNY 19.90',
-			},
-			{
-				displayName: 'Freight Amount (Fen)',
-				name: 'applyCarriage',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 0 },
-				default: 0,
-				required: true,
-				description: 'Freight to refund, in fen like the goods amount',
 			},
 			{
 				displayName: 'Description',
@@ -123,6 +183,24 @@ export const alibabaAfterSaleOperations: OperationSpec[] = [
 				default: {},
 				options: [
 					{
+						displayName: 'Goods Amount (CNY)',
+						name: 'refundAmount',
+						type: 'number',
+						typeOptions: { minValue: 0, numberPrecision: 2 },
+						default: 0,
+						description:
+							'Goods amount to refund, in yuan (sent to 1688 in fen). Without it the node asks for the full amount of the chosen lines.',
+					},
+					{
+						displayName: 'Freight Amount (CNY)',
+						name: 'refundCarriage',
+						type: 'number',
+						typeOptions: { minValue: 0, numberPrecision: 2 },
+						default: 0,
+						description:
+							'Freight to refund, in yuan (sent in fen). Without it: the order’s shipping fee when the refund covers every refundable line and the reason refunds freight, else 0.',
+					},
+					{
 						displayName: 'Voucher Image URLs',
 						name: 'vouchers',
 						type: 'string',
@@ -132,22 +210,48 @@ export const alibabaAfterSaleOperations: OperationSpec[] = [
 					},
 				],
 			},
+			...legacyAmounts,
 		],
-		request: (p) => {
+		request: async (p) => {
+			const read = readerFor(p);
 			const extra = p.collection('additionalFields');
-			const vouchers = String(extra.vouchers ?? '')
-				.split(/[\s,]+/)
-				.filter((s) => s !== '');
+			const typedGoods = yuanField(p, extra, 'refundAmount', 'Goods Amount (CNY)') ?? legacyFen(p, 'applyPayment');
+			const typedFreight = yuanField(p, extra, 'refundCarriage', 'Freight Amount (CNY)') ?? legacyFen(p, 'applyCarriage');
+			const wanted = p.string('applyReasonId', { required: true });
+			const byId = /^\d{1,20}$/.test(wanted);
+			const disputeRequest = p.oneOf('disputeRequest', ['refund', 'returnRefund', 'exchange']);
+			const description = p.string('description', { required: true, maxLength: 500 });
+			const vouchers = urlList(extra.vouchers);
+			// Everything typed is checked above; reads for the defaults come after.
+			const scope = await refundScope(p, read, typedGoods === undefined || typedFreight === undefined);
+
+			// A reason given by its text, or freight left to the node, needs the reasons for this order.
+			let reason: RefundReason | undefined;
+			if (!byId || typedFreight === undefined) {
+				const reasons = await readRefundReasons(read, scope.orderId, scope.entries, scope.goodsStatus);
+				reason = matchReason(reasons, wanted);
+				if (!reason && !byId) {
+					p.fail('applyReasonId', `"${wanted.slice(0, 40)}" matches none of the reasons PandaPon offers for order ${scope.orderId} (${scope.goodsStatus}): ${reasons.map((r) => r.name).join(', ') || 'none'}`, 'Give one of these texts, or the reason ID from Get Refund Reasons.');
+				}
+			}
+			const lines = scope.order?.lines ?? [];
+			let goods = typedGoods;
+			if (goods === undefined) {
+				const unknown = scope.entries.find((id) => !lines.some((l) => l.id === id));
+				if (unknown) p.fail('orderEntryIds', `has ${unknown}, which is not a line of order ${scope.orderId}`, 'Pick the lines from the list, or leave it empty for all lines.');
+				goods = lines.filter((l) => scope.entries.includes(l.id)).reduce((sum, l) => sum + l.amountFen, 0);
+			}
+			const freight = typedFreight ?? refundableCarriageFen(scope.order as RefundOrder, scope.entries, reason);
 			return {
 				body: compact({
 					orderId: p.id('orderId'),
-					orderEntryIds: p.idList('orderEntryIds', { required: true, max: 100 }),
-					goodsStatus: p.oneOf('goodsStatus', GOODS_STATUS_1688_VALUES),
-					applyReasonId: p.id('applyReasonId'),
-					disputeRequest: p.oneOf('disputeRequest', ['refund', 'returnRefund', 'exchange']),
-					applyPayment: p.int('applyPayment', { min: 0, required: true }),
-					applyCarriage: p.int('applyCarriage', { min: 0, required: true }),
-					description: p.string('description', { required: true, maxLength: 500 }),
+					orderEntryIds: scope.entries.map((id) => new JsonInteger(id)),
+					goodsStatus: scope.goodsStatus,
+					applyReasonId: new JsonInteger(byId ? wanted : (reason as RefundReason).id),
+					disputeRequest,
+					applyPayment: goods,
+					applyCarriage: freight,
+					description,
 					vouchers,
 				}),
 			};
@@ -158,8 +262,9 @@ export const alibabaAfterSaleOperations: OperationSpec[] = [
 		value: 'get',
 		name: 'Get',
 		action: 'Get a 1688 refund',
-		description: 'Get one 1688 after-sales (refund) record: status, reason, amounts (fen), return shipment',
+		description: 'Get one 1688 refund with its status, reason, amounts and return shipment',
 		catalogId: '1688.afterSale.get',
+		apiDocs: 'partial',
 		method: 'POST',
 		path: '/alibaba/refund/info',
 		write: false,
@@ -171,9 +276,9 @@ export const alibabaAfterSaleOperations: OperationSpec[] = [
 		value: 'uploadVoucher',
 		name: 'Upload Voucher',
 		action: 'Upload a 1688 refund voucher',
-		description:
-			'Upload a proof image (from a binary property) for a refund or return; returns its URL for Vouchers in Create Refund and Submit Return Logistics (inferred endpoint)',
+		description: 'Upload a proof image for a refund or return and get its URL',
 		catalogId: '1688.afterSale.uploadVoucher',
+		apiDocs: 'inferred',
 		method: 'POST',
 		path: '/alibaba/refund/voucher/upload',
 		write: true,
@@ -201,10 +306,11 @@ export const alibabaAfterSaleOperations: OperationSpec[] = [
 	{
 		resource,
 		value: 'submitReturnLogistics',
-		name: 'Submit Return Logistics',
+		name: 'Submit Return Shipment',
 		action: 'Submit the return shipment of a 1688 refund',
-		description: 'After the seller agreed to a return: report the carrier and tracking number of the parcel sent back',
+		description: 'Tell the seller which carrier and tracking number the returned goods travel with',
 		catalogId: '1688.afterSale.submitReturnLogistics',
+		apiDocs: 'partial',
 		method: 'POST',
 		path: '/alibaba/refund/goods/return',
 		write: true,
@@ -219,7 +325,7 @@ export const alibabaAfterSaleOperations: OperationSpec[] = [
 				default: '',
 				required: true,
 				description:
-					'Carrier of the return parcel (companyNo from List Logistics Companies). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					'Carrier of the return parcel (companyNo from Get Return Carriers). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Tracking Number',
@@ -253,7 +359,7 @@ export const alibabaAfterSaleOperations: OperationSpec[] = [
 			const extra = p.collection('additionalFields');
 			const carrier = p.string('logisticsCompanyNo', { required: true });
 			if (!/^[\w-]{1,40}$/.test(carrier)) {
-				p.fail('logisticsCompanyNo', `must be a carrier code such as SF, got "${carrier.slice(0, 40)}"`, 'Pick the carrier from the list (List Logistics Companies shows the codes).');
+				p.fail('logisticsCompanyNo', `must be a carrier code such as SF, got "${carrier.slice(0, 40)}"`, 'Pick the carrier from the list (Get Return Carriers shows the codes).');
 			}
 			return {
 				body: compact({
@@ -269,10 +375,11 @@ export const alibabaAfterSaleOperations: OperationSpec[] = [
 	{
 		resource,
 		value: 'listLogisticsCompanies',
-		name: 'List Logistics Companies',
-		action: 'List logistics companies for 1688 returns',
-		description: 'All carriers a 1688 return shipment can name; one item per carrier (companyNo is the code) (inferred endpoint)',
+		name: 'Get Return Carriers',
+		action: 'Get the carriers for 1688 returns',
+		description: 'List the carriers a 1688 return shipment can name',
 		catalogId: '1688.afterSale.listLogisticsCompanies',
+		apiDocs: 'inferred',
 		method: 'GET',
 		path: '/alibaba/refund/logistics/company/list',
 		write: false,
@@ -281,16 +388,14 @@ export const alibabaAfterSaleOperations: OperationSpec[] = [
 	},
 ];
 
-function refundId(description: string) {
-	return {
-		displayName: 'Refund ID',
+function refundId(description: string): INodeProperties {
+	return locator({
+		displayName: 'Refund',
 		name: 'refundId',
-		type: 'string' as const,
-		default: '',
-		required: true,
-		placeholder: 'e.g. TQ168812345678901234',
-		description: `${description}: the 1688 refund ID from Create Refund, starting with TQ`,
-	};
+		description: `${description}: the 1688 refund (TQ… ID from Create Refund)`,
+		list: { method: 'searchAlibabaRefunds', placeholder: 'Select a 1688 refund...' },
+		id: { placeholder: 'e.g. TQ168812345678901234', pattern: '[A-Za-z]{0,4}\\d{1,30}', errorMessage: 'A 1688 refund ID is TQ followed by digits' },
+	});
 }
 
 function readRefundId(p: Params): string {

@@ -1,25 +1,27 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import {
+	FLOW_1688,
 	alibabaAddressProperty,
 	alibabaOfferLocator,
 	check1688Success,
 	readAlibabaAddress,
-	simplifyAlibabaOrder,
 } from './fields';
 import { compact, type Params } from './params';
 import type { OperationSpec } from './types';
+import { simplifyAlibabaOrder } from './simplify';
 
 const resource = 'alibabaCart';
 
 const cartIds: INodeProperties = {
-	displayName: 'Cart Item IDs',
+	displayName: 'Cart Item Names or IDs',
 	name: 'cartIds',
-	type: 'string',
-	default: '',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getAlibabaCartItems' },
+	default: [],
 	required: true,
-	placeholder: 'e.g. 102, 104',
-	description: 'IDs of the cart lines (the ID field in Get Many → cartItemInfos), separated by commas, or an array from an expression',
+	description:
+		'Lines of the 1688 cart (title · spec · quantity · price); IDs are the ID field in Get Many → cartItemInfos. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 const readCartIds = (p: Params) => p.idList('cartIds', { required: true, max: 200 });
@@ -30,8 +32,9 @@ export const alibabaCartOperations: OperationSpec[] = [
 		value: 'add',
 		name: 'Add',
 		action: 'Add a 1688 product to the cart',
-		description: 'Put an offer SKU into the 1688 cart (the same offer and spec add up); returns the cart item ID (inferred endpoint)',
+		description: 'Put a 1688 product SKU into the cart; the same SKU adds up',
 		catalogId: '1688.cart.add',
+		apiDocs: 'inferred',
 		method: 'POST',
 		path: '/alibaba/cart/add',
 		write: true,
@@ -69,9 +72,9 @@ export const alibabaCartOperations: OperationSpec[] = [
 		value: 'getAll',
 		name: 'Get Many',
 		action: 'Get many 1688 cart items',
-		description:
-			"The valid lines of the credential user's 1688 cart, grouped by seller: one item per seller with its lines in cartItemInfos (their ID field is the cart item ID; price in fen)",
+		description: 'List the 1688 cart items, one output item per seller with its cart items',
 		catalogId: '1688.cart.list',
+		apiDocs: 'documented',
 		method: 'GET',
 		path: '/v2/alibaba/cart/list',
 		write: false,
@@ -82,23 +85,25 @@ export const alibabaCartOperations: OperationSpec[] = [
 	{
 		resource,
 		value: 'updateQuantity',
-		name: 'Update Quantity',
-		action: 'Update the quantity of a 1688 cart item',
-		description: 'Set the quantity of one 1688 cart line, optionally with product and container labels for the forwarder',
+		name: 'Update',
+		action: 'Update a 1688 cart item',
+		description: 'Set the quantity of a 1688 cart item, optionally with labels for the forwarder',
 		catalogId: '1688.cart.editQuantity',
+		apiDocs: 'documented',
 		method: 'POST',
 		path: '/alibaba/cart/edit-quantity',
 		write: true,
 		checkHint: 'Check the line with Get Many (1688 Cart)',
 		properties: [
 			{
-				displayName: 'Cart Item ID',
+				displayName: 'Cart Item Name or ID',
 				name: 'id',
-				type: 'string',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getAlibabaCartItems' },
 				default: '',
 				required: true,
-				placeholder: 'e.g. 102',
-				description: 'ID of the cart line (the ID field in Get Many → cartItemInfos)',
+				description:
+					'The cart item to change; IDs are the ID field in Get Many → cartItemInfos. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Quantity',
@@ -139,8 +144,9 @@ export const alibabaCartOperations: OperationSpec[] = [
 		value: 'delete',
 		name: 'Delete',
 		action: 'Delete 1688 cart items',
-		description: 'Remove lines from the 1688 cart (inferred endpoint)',
+		description: 'Remove items from the 1688 cart',
 		catalogId: '1688.cart.delete',
+		apiDocs: 'inferred',
 		method: 'POST',
 		path: '/alibaba/cart/delete',
 		write: true,
@@ -152,10 +158,10 @@ export const alibabaCartOperations: OperationSpec[] = [
 		resource,
 		value: 'previewOrder',
 		name: 'Preview Order',
-		action: 'Preview an order from the 1688 cart',
-		description:
-			"Price cart lines before ordering: payment and freight (fen) per seller. Fails with 1688's error code when 1688 reports success: false (inferred endpoint).",
+		action: 'Preview an order from 1688 cart items',
+		description: 'Show what an order of these cart items would cost, per seller, before creating it',
 		catalogId: '1688.cart.previewOrder',
+		apiDocs: 'inferred',
 		method: 'POST',
 		path: '/alibaba/cart/create/preview',
 		write: false,
@@ -167,9 +173,10 @@ export const alibabaCartOperations: OperationSpec[] = [
 		resource,
 		value: 'createOrder',
 		name: 'Create Order',
-		action: 'Create an order from the 1688 cart',
-		description: 'Order cart lines; 1688 makes one order per seller (one item each) and removes the lines from the cart',
+		action: 'Create a 1688 order from cart items',
+		description: 'Turn 1688 cart items into orders, one per seller; the items leave the cart',
 		catalogId: '1688.cart.createOrder',
+		apiDocs: 'partial',
 		method: 'POST',
 		path: '/alibaba/cart/create/order',
 		write: true,
@@ -177,14 +184,7 @@ export const alibabaCartOperations: OperationSpec[] = [
 		properties: [
 			cartIds,
 			alibabaAddressProperty(true),
-			{
-				displayName: 'Flow',
-				name: 'flow',
-				type: 'string',
-				default: 'general',
-				required: true,
-				description: '1688 order flow; "general" for normal purchases',
-			},
+			FLOW_1688,
 			{
 				displayName: 'Additional Fields',
 				name: 'orderFields',

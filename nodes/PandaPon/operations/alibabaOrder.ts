@@ -1,6 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import {
+	ALIBABA_ORDER_STATUS,
+	FLOW_1688,
 	alibabaAddressProperty,
 	alibabaOrderLocator,
 	check1688Success,
@@ -8,38 +10,28 @@ import {
 	readAlibabaAddress,
 	readCargo,
 	readCargoFromItems,
-	simplifyAlibabaOrder,
 } from './fields';
 import { compact, type Params } from './params';
 import type { OperationSpec, RequestParts } from './types';
+import { simplifyAlibabaOrder } from './simplify';
 
 const resource = 'alibabaOrder';
-
-const TRADE_STATUS = [
-	{ name: 'Awaiting Payment', value: 'waitbuyerpay' },
-	{ name: 'Awaiting Shipment', value: 'waitsellersend' },
-	{ name: 'Shipped, Awaiting Receipt', value: 'waitbuyerreceive' },
-	{ name: 'Goods Received', value: 'confirm_goods' },
-	{ name: 'Completed', value: 'success' },
-	{ name: 'Cancelled', value: 'cancel' },
-	{ name: 'Terminated', value: 'terminated' },
-];
 
 const CANCEL_REASONS = [
 	{ name: 'Buyer Cancelled', value: 'buyerCancel', description: 'The buyer no longer wants the goods' },
 	{ name: 'Seller Out of Stock', value: 'sellerGoodsLack', description: 'The seller cannot supply the goods' },
 	{ name: 'Other', value: 'other', description: 'Any other reason; explain it in Remark' },
+	{ name: 'Write Your Own', value: 'custom', description: 'Free text, as PandaPon’s own example sends (不想要了)' },
 ];
 
+/** A suggested code, your own words (Write Your Own), or any text an expression gives. */
+function cancelReasonOf(p: Params): string {
+	const chosen = p.string('cancelReason', { required: true, maxLength: 200 });
+	return chosen === 'custom' ? p.string('cancelReasonText', { required: true, maxLength: 200 }) : chosen;
+}
+
 const orderOptions = (withFlowRequired: boolean): INodeProperties[] => [
-	{
-		displayName: 'Flow',
-		name: 'flow',
-		type: 'string',
-		default: 'general',
-		required: withFlowRequired,
-		description: '1688 order flow; "general" for normal purchases',
-	},
+	{ ...FLOW_1688, required: withFlowRequired },
 	{
 		displayName: 'Additional Fields',
 		name: 'orderFields',
@@ -118,8 +110,9 @@ export const alibabaOrderOperations: OperationSpec[] = [
 		value: 'get',
 		name: 'Get',
 		action: 'Get a 1688 order',
-		description: 'Get one 1688 order with its lines, amounts (yuan) and logistics',
+		description: 'Get one 1688 order with its lines, amounts and logistics',
 		catalogId: '1688.order.get',
+		apiDocs: 'partial',
 		method: 'POST',
 		path: '/alibaba/order/detail',
 		write: false,
@@ -133,8 +126,10 @@ export const alibabaOrderOperations: OperationSpec[] = [
 		value: 'getAll',
 		name: 'Get Many',
 		action: 'Get many 1688 orders',
-		description: 'List 1688 orders, newest first, optionally by status; one item per order (amounts in yuan)',
+		description: 'List 1688 orders, newest first, optionally by status',
 		catalogId: '1688.order.list',
+		apiDocs: 'partial',
+		apiNote: 'PandaPon publishes only the path: the status filter and paging fields are assumed.',
 		method: 'POST',
 		path: '/v2/alibaba/order/page',
 		write: false,
@@ -151,7 +146,7 @@ export const alibabaOrderOperations: OperationSpec[] = [
 						displayName: 'Status',
 						name: 'status',
 						type: 'options',
-						options: TRADE_STATUS,
+						options: ALIBABA_ORDER_STATUS,
 						default: 'waitbuyerpay',
 						description: 'Only orders in this 1688 trade status',
 					},
@@ -161,8 +156,8 @@ export const alibabaOrderOperations: OperationSpec[] = [
 		request: (p) => {
 			const f = p.collection('orderFilters');
 			const status = String(f.status ?? '');
-			if (status && !TRADE_STATUS.some((s) => s.value === status)) {
-				p.fail('orderFilters', `has an unknown Status "${status.slice(0, 40)}"`, `Use one of ${TRADE_STATUS.map((s) => s.value).join(', ')}.`);
+			if (status && !ALIBABA_ORDER_STATUS.some((s) => s.value === status)) {
+				p.fail('orderFilters', `has an unknown Status "${status.slice(0, 40)}"`, `Use one of ${ALIBABA_ORDER_STATUS.map((s) => s.value).join(', ')}.`);
 			}
 			return { body: compact({ status }) };
 		},
@@ -175,9 +170,9 @@ export const alibabaOrderOperations: OperationSpec[] = [
 			value: 'preview',
 			name: 'Preview',
 			action: 'Preview a 1688 order',
-			description:
-				'Price goods lines of one seller before ordering: payment and freight (fen), trade modes, promotions. Fails with 1688\'s error code when 1688 reports success: false.',
+			description: 'Price the lines of one seller before ordering: payment, freight, trade modes and promotions',
 			catalogId: '1688.order.preview',
+			apiDocs: 'partial',
 			method: 'POST',
 			path: '/alibaba/order/create/preview',
 			write: false,
@@ -191,8 +186,9 @@ export const alibabaOrderOperations: OperationSpec[] = [
 			value: 'create',
 			name: 'Create',
 			action: 'Create a 1688 order',
-			description: 'Order goods lines of ONE seller; the order waits for payment (see Get Payment URL)',
+			description: 'Order lines from one seller; the order then waits for payment',
 			catalogId: '1688.order.create',
+			apiDocs: 'partial',
 			method: 'POST',
 			path: '/alibaba/order/create',
 			write: true,
@@ -204,11 +200,11 @@ export const alibabaOrderOperations: OperationSpec[] = [
 		{
 			resource,
 			value: 'previewBatch',
-			name: 'Preview Batch',
+			name: 'Preview Many',
 			action: 'Preview 1688 orders of several sellers',
-			description:
-				'Price goods lines of several sellers at once; one item per seller preview (fen). Fails with 1688\'s error code when 1688 reports success: false.',
+			description: 'Price the lines of several sellers at once, one item per seller',
 			catalogId: '1688.order.batchPreview',
+			apiDocs: 'partial',
 			method: 'POST',
 			path: '/alibaba/order/create/previewbatch',
 			write: false,
@@ -220,10 +216,11 @@ export const alibabaOrderOperations: OperationSpec[] = [
 		{
 			resource,
 			value: 'createBatch',
-			name: 'Create Batch',
+			name: 'Create Many',
 			action: 'Create 1688 orders of several sellers',
-			description: 'Order goods lines of several sellers in one call; 1688 splits them into one order per seller (one item each)',
+			description: 'Order lines of several sellers in one call; 1688 makes one order per seller',
 			catalogId: '1688.order.batchCreate',
+			apiDocs: 'partial',
 			method: 'POST',
 			path: '/alibaba/order/batch/create',
 			write: true,
@@ -235,10 +232,11 @@ export const alibabaOrderOperations: OperationSpec[] = [
 	{
 		resource,
 		value: 'submitAndPayBatch',
-		name: 'Submit and Pay Batch',
-		action: 'Submit and pay 1688 orders in bulk',
-		description: "Pay several existing 1688 orders from the developer account's balance in one call",
+		name: 'Pay Many',
+		action: 'Pay many 1688 orders',
+		description: "Pay several existing 1688 orders from the account's balance in one call",
 		catalogId: '1688.order.batchSubmitPay',
+		apiDocs: 'partial',
 		method: 'POST',
 		path: '/alibaba/order/batch/submit/to/pay',
 		write: true,
@@ -260,11 +258,11 @@ export const alibabaOrderOperations: OperationSpec[] = [
 	{
 		resource,
 		value: 'getPaymentUrl',
-		name: 'Get Payment URL',
-		action: 'Get the payment URL of a 1688 order',
-		description:
-			'Pay a 1688 order: with password-free (protocol) payment it is paid at once (protocolPaySuccess true); otherwise returns the cashier URL (payUrl) to finish payment',
+		name: 'Pay',
+		action: 'Pay a 1688 order',
+		description: 'Pay a 1688 order at once with password-free payment, or get the cashier URL to finish paying',
 		catalogId: '1688.order.pay',
+		apiDocs: 'documented',
 		method: 'GET',
 		path: '/alibaba/order/pay/url',
 		// may pay the order right away, so it is never re-sent automatically
@@ -278,8 +276,9 @@ export const alibabaOrderOperations: OperationSpec[] = [
 		value: 'cancel',
 		name: 'Cancel',
 		action: 'Cancel a 1688 order',
-		description: 'Cancel a 1688 order that is still awaiting payment (waitbuyerpay)',
+		description: 'Cancel a 1688 order that is still awaiting payment',
 		catalogId: '1688.order.cancel',
+		apiDocs: 'documented',
 		method: 'POST',
 		path: '/alibaba/order/cancel',
 		write: true,
@@ -293,7 +292,16 @@ export const alibabaOrderOperations: OperationSpec[] = [
 				options: CANCEL_REASONS,
 				default: 'buyerCancel',
 				required: true,
-				description: 'Why the order is cancelled (1688 reason code)',
+				description: 'Why the order is cancelled: a 1688 reason code, or your own words',
+			},
+			{
+				displayName: 'Reason Text',
+				name: 'cancelReasonText',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 不想要了',
+				description: 'The reason in your own words, sent as it is',
+				displayOptions: { show: { cancelReason: ['custom'] } },
 			},
 			{
 				displayName: 'Remark',
@@ -307,7 +315,7 @@ export const alibabaOrderOperations: OperationSpec[] = [
 			body: compact({
 				webSite: '1688',
 				orderId: p.id('orderId'),
-				cancelReason: p.oneOf('cancelReason', CANCEL_REASONS.map((r) => r.value)),
+				cancelReason: cancelReasonOf(p),
 				remark: p.string('remark', { maxLength: 500 }),
 			}),
 		}),
@@ -317,9 +325,9 @@ export const alibabaOrderOperations: OperationSpec[] = [
 		value: 'confirmReceipt',
 		name: 'Confirm Receipt',
 		action: 'Confirm receipt of a 1688 order',
-		description:
-			"Confirm that the goods of a shipped 1688 order arrived (waitbuyerreceive → confirm_goods). Fails with 1688's error code when 1688 reports success: false.",
+		description: 'Confirm that the goods of a shipped 1688 order arrived',
 		catalogId: '1688.order.confirmReceipt',
+		apiDocs: 'documented',
 		method: 'POST',
 		path: '/alibaba/order/receivegoods',
 		write: true,
@@ -343,10 +351,11 @@ export const alibabaOrderOperations: OperationSpec[] = [
 	{
 		resource,
 		value: 'getLogisticsTrace',
-		name: 'Get Logistics Trace',
-		action: 'Get the logistics trace of a 1688 order',
-		description: 'Tracking steps of the shipments of a 1688 order; one item per shipment, none before shipping (inferred endpoint)',
+		name: 'Get Tracking',
+		action: 'Get the tracking of a 1688 order',
+		description: "Get the tracking steps of a 1688 order's shipments, one item per shipment",
 		catalogId: '1688.order.getLogisticsTrace',
+		apiDocs: 'inferred',
 		method: 'GET',
 		path: '/alibaba/order/logistics/trace',
 		write: false,

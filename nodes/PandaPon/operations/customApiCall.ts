@@ -9,8 +9,9 @@ export const customApiCallOperations: OperationSpec[] = [
 		value: 'request',
 		name: 'Make a Request',
 		action: 'Make a signed PandaPon API request',
-		description: 'Call any PandaPon path with the credential signing it, for operations this node does not cover yet',
+		description: 'Call any PandaPon path with the credential signing it',
 		catalogId: 'custom',
+		apiDocs: 'documented',
 		method: 'POST',
 		path: '',
 		write: true,
@@ -24,7 +25,16 @@ export const customApiCallOperations: OperationSpec[] = [
 					{ name: 'POST', value: 'POST' },
 				],
 				default: 'POST',
-				description: 'HTTP method. GET requests are retried on transient failures; POST requests are never re-sent.',
+				description: 'HTTP method. Requests are sent once unless Retry on Failure is on (GET only); POST requests are never re-sent.',
+			},
+			{
+				displayName: 'Retry on Failure',
+				name: 'retryOnFailure',
+				type: 'boolean',
+				default: false,
+				displayOptions: { show: { method: ['GET'] } },
+				description:
+					'Whether to send this GET again after a network error, a server error or a rate-limit answer (up to the Retries option). Off by default, and on only for paths that just read: some PandaPon writes are GETs (e.g. cancelling a Taobao refund), and re-sending one could carry it out twice.',
 			},
 			{
 				displayName: 'Path',
@@ -64,7 +74,9 @@ export const customApiCallOperations: OperationSpec[] = [
 				const parsed = p.json('body');
 				rawBody = typeof rawValue === 'string' ? (rawValue.trim() || '{}') : stringifyJson(parsed ?? {});
 			}
-			return { method, path, query: query as IDataObject, rawBody, write: method !== 'GET' };
+			// A GET is retried only when the user says it just reads: some PandaPon writes are GETs.
+			const retried = method === 'GET' && p.bool('retryOnFailure', false);
+			return { method, path, query: query as IDataObject, rawBody, write: !retried };
 		},
 	},
 ];

@@ -15,6 +15,34 @@ export const GOODS_STATUS_1688 = [
 
 export const GOODS_STATUS_1688_VALUES = GOODS_STATUS_1688.map((o) => o.value);
 
+/** 1688 trade statuses: the words the Status filter, the order picker and Simplify's statusName share. */
+export const ALIBABA_ORDER_STATUS = [
+	{ name: 'Awaiting Payment', value: 'waitbuyerpay' },
+	{ name: 'Awaiting Shipment', value: 'waitsellersend' },
+	{ name: 'Shipped, Awaiting Receipt', value: 'waitbuyerreceive' },
+	{ name: 'Goods Received', value: 'confirm_goods' },
+	{ name: 'Completed', value: 'success' },
+	{ name: 'Cancelled', value: 'cancel' },
+	{ name: 'Terminated', value: 'terminated' },
+];
+
+/** 1688's order flows (alibaba.trade.createCrossOrder); an expression can still give another. */
+export const FLOW_1688: INodeProperties = {
+	displayName: 'Flow',
+	name: 'flow',
+	type: 'options',
+	options: [
+		{ name: 'Distribution (Fenxiao)', value: 'fenxiao' },
+		{ name: 'General (Wholesale Market)', value: 'general' },
+		{ name: 'Sale Proxy (Dropshipping Market)', value: 'saleproxy' },
+		{ name: 'Selected Source, Distribution Price', value: 'boutiquefenxiao' },
+		{ name: 'Selected Source, Wholesale Price', value: 'boutiquepifa' },
+	],
+	default: 'general',
+	required: true,
+	description: '1688 order flow; General for normal purchases',
+};
+
 /** A 1688 order picked from a searchable list, by ID, or by its 1688 order page URL. */
 export function alibabaOrderLocator(
 	name = 'orderId',
@@ -57,6 +85,38 @@ export function alibabaOfferLocator(
 // ------------------------------------------------------------------ money and small checks
 
 const YUAN = /^\d{1,9}(\.\d{1,2})?$/;
+const YUAN_PARTS = /^(\d{1,9})(?:\.(\d{1,2})0*)?$/;
+
+/**
+ * Yuan with at most two decimals (19.9, "19.90": typed, or as PandaPon writes amounts) as whole
+ * fen; NaN for anything else. Exact: digits are shifted, never multiplied (a parsed JSON number
+ * prints back as the digits it was written with).
+ */
+export function yuanToFen(yuan: unknown): number {
+	const text = typeof yuan === 'number' ? String(yuan) : String(yuan ?? '').trim();
+	const m = YUAN_PARTS.exec(text);
+	if (!m) return NaN;
+	return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+
+/** Whole fen as yuan with two decimals, e.g. 1990 → "19.90". */
+export function fenToYuan(fen: number): string {
+	return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+}
+
+/**
+ * An amount the user typed in yuan (CNY, at most two decimals) as whole fen for the endpoints
+ * that count in fen; undefined when left blank, a clear error naming the field otherwise.
+ */
+export function fenFromYuan(p: Params, label: string, value: unknown): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const fen = yuanToFen(value);
+	if (Number.isNaN(fen)) {
+		const text = String(value).trim();
+		p.fail(label, `must be an amount in yuan such as 19.90, got "${text.slice(0, 40)}"`, 'Enter yuan (CNY) with at most two decimals, without a currency sign; the node converts it to fen.');
+	}
+	return fen;
+}
 
 /** A price filter in yuan as the decimal string 1688 expects ("239.99"); '' when left blank. */
 export function yuanString(p: Params, name: string, value: unknown): string {
@@ -442,64 +502,3 @@ const HINTS: Record<string, string> = {
 	SPEC_NOT_FOUND: 'The Spec ID does not belong to the offer: copy a specId from Get (1688 Product).',
 	ORDER_STATUS_NOT_SUPPORT: 'The order is not waiting for receipt (waitbuyerreceive): Get the order to see its status.',
 };
-
-// ------------------------------------------------------------------ simplified records
-
-function pickKeys(obj: unknown, keys: string[]): IDataObject {
-	const out: IDataObject = {};
-	if (!obj || typeof obj !== 'object') return out;
-	for (const k of keys) if ((obj as IDataObject)[k] !== undefined) out[k] = (obj as IDataObject)[k];
-	return out;
-}
-
-/**
- * A 1688 order without the rarely used blocks (trade terms, rates, invoice, customs…). Keeps
- * the shape: `baseInfo` (ids, status, amounts in yuan, times), `productItems` (lines) and
- * `nativeLogistics` (China address and shipments).
- */
-export function simplifyAlibabaOrder(order: IDataObject): IDataObject {
-	if (!order || typeof order !== 'object' || !('baseInfo' in order)) return order;
-	const items = Array.isArray(order.productItems) ? (order.productItems as IDataObject[]) : [];
-	return {
-		baseInfo: pickKeys(order.baseInfo, [
-			'id',
-			'status',
-			'createTime',
-			'payTime',
-			'allDeliveredTime',
-			'receivingTime',
-			'completeTime',
-			'totalAmount',
-			'sumProductPayment',
-			'shippingFee',
-			'discount',
-			'refund',
-			'currency',
-			'sellerOpenId',
-			'sellerID',
-			'buyerRemark',
-			'closeReason',
-		]),
-		productItems: items.map((it) =>
-			pickKeys(it, ['subItemID', 'productID', 'skuID', 'specId', 'name', 'price', 'quantity', 'itemAmount', 'status', 'refundStatus', 'refundId', 'productImgUrl']),
-		),
-		nativeLogistics: pickKeys(order.nativeLogistics, ['contactPerson', 'mobile', 'province', 'city', 'area', 'town', 'address', 'zip', 'logisticsItems']),
-	};
-}
-
-/** A 1688 product with its titles, seller, images and SKUs (spec IDs and yuan prices). */
-export function simplifyAlibabaProduct(p: IDataObject): IDataObject {
-	if (!p || typeof p !== 'object' || !('offerId' in p)) return p;
-	const images = (p.productImage as IDataObject | undefined)?.images;
-	const skus = Array.isArray(p.productSkuInfos) ? (p.productSkuInfos as IDataObject[]) : [];
-	return {
-		...pickKeys(p, ['offerId', 'subject', 'subjectTrans', 'categoryId', 'categoryName', 'sellerOpenId', 'companyName', 'minOrderQuantity', 'batchNumber', 'status']),
-		images: Array.isArray(images) ? images : [],
-		skus: skus.map((s) => ({
-			...pickKeys(s, ['skuId', 'specId', 'price', 'consignPrice', 'amountOnSale']),
-			attributes: Array.isArray(s.skuAttributes)
-				? (s.skuAttributes as IDataObject[]).map((a) => String(a.valueTrans ?? a.value ?? '')).join(' / ')
-				: '',
-		})),
-	};
-}

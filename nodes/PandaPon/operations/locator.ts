@@ -1,5 +1,4 @@
-/* eslint-disable n8n-nodes-base/node-param-default-missing -- the objects below are resource locator modes, which have no default */
-import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 const DIGITS = '\\d{1,20}';
 
@@ -13,54 +12,57 @@ export interface LocatorOptions {
 	id: { placeholder: string; pattern?: string; errorMessage: string };
 	/** By URL mode: example, regex whose first group is the id, and the message when a URL has none. */
 	url?: { placeholder: string; extract: string; errorMessage: string };
+	/** Optional pickers (e.g. an order whose lines a dropdown lists) are not required. */
+	required?: boolean;
 }
 
 /** A resource locator: From List (when searchable), By ID, and By URL (where a URL holds the id). */
 export function locator(o: LocatorOptions): INodeProperties {
-	const modes: INodePropertyMode[] = [];
-	if (o.list) {
-		modes.push({
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: o.list.placeholder,
-			typeOptions: { searchListMethod: o.list.method, searchable: true },
-		});
-	}
-	modes.push({
-		displayName: 'By ID',
-		name: 'id',
-		type: 'string',
-		placeholder: o.id.placeholder,
-		validation: [
-			{
-				type: 'regex',
-				properties: { regex: `^\\s*${o.id.pattern ?? DIGITS}\\s*$`, errorMessage: o.id.errorMessage },
-			},
-		],
-	});
-	if (o.url) {
-		modes.push({
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: o.url.placeholder,
-			extractValue: { type: 'regex', regex: o.url.extract },
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: `.*${o.url.extract.replace(/[()]/g, '')}.*`, errorMessage: o.url.errorMessage },
-				},
-			],
-		});
-	}
-	return {
+	// The modes are written under `modes` (where n8n's lint knows they take no default), then the
+	// ones this locator lacks (no search method, no URL form) are dropped.
+	const property: INodeProperties = {
 		displayName: o.displayName,
 		name: o.name,
 		type: 'resourceLocator',
 		default: { mode: o.list ? 'list' : 'id', value: '' },
-		required: true,
+		required: o.required ?? true,
 		description: o.description,
-		modes,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: o.list?.placeholder,
+				typeOptions: { searchListMethod: o.list?.method, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: o.id.placeholder,
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: `^\\s*${o.id.pattern ?? DIGITS}\\s*$`, errorMessage: o.id.errorMessage },
+					},
+				],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: o.url?.placeholder,
+				extractValue: { type: 'regex', regex: o.url?.extract ?? '' },
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: `.*${(o.url?.extract ?? '').replace(/[()]/g, '')}.*`, errorMessage: o.url?.errorMessage ?? '' },
+					},
+				],
+			},
+		],
 	};
+	const present: Record<string, unknown> = { list: o.list, id: o.id, url: o.url };
+	property.modes = property.modes!.filter((mode) => present[mode.name] !== undefined);
+	return property;
 }

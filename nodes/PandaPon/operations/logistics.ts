@@ -1,8 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { parseJson } from '../transport/json';
-import { digitsIn, quantityIn } from './fields';
+import { alibabaOfferLocator, digitsIn, quantityIn } from './fields';
 import { compact, type Params } from './params';
+import { taobaoItemLocator } from './taobaoFields';
 import type { OperationSpec } from './types';
 
 /*
@@ -101,7 +102,7 @@ const lineFields = (withFreight: boolean, withTitle: boolean): INodeProperties[]
 		? ([
 				{ displayName: 'Unit Price', name: 'price', type: 'string', default: '', placeholder: 'e.g. 19.90', description: 'Unit price as a decimal in Currency, e.g. 19.90' },
 				{ displayName: 'Currency', name: 'currency', type: 'string', default: 'CNY', description: 'Currency of Unit Price, e.g. CNY' },
-				{ displayName: 'Shipping Service ID', name: 'serviceId', type: 'string', default: '', placeholder: 'e.g. 1', description: 'International shipping service (serviceId from Estimate Item Freight)' },
+				{ displayName: 'Shipping Service ID', name: 'serviceId', type: 'string', default: '', placeholder: 'e.g. 1', description: 'International shipping service (serviceId from Estimate Freight)' },
 				{ displayName: 'Carrier Name', name: 'companyName', type: 'string', default: '', description: 'Carrier of the service (may stay empty)' },
 				{ displayName: 'Service Category', name: 'serviceCategory', type: 'string', default: '', description: 'Category of the service (may stay empty)' },
 			] as INodeProperties[])
@@ -112,16 +113,45 @@ export const logisticsOperations: OperationSpec[] = [
 	{
 		resource,
 		value: 'estimateItemFreight',
-		name: 'Estimate Item Freight',
-		action: 'Estimate overseas freight for an item',
-		description: 'Quote the international shipping services for one item, quantity and destination; prices are decimal strings with a currency',
+		name: 'Estimate Freight',
+		action: 'Estimate international shipping for an item',
+		description: 'Quote the international shipping services for one item, quantity and destination',
 		catalogId: 'logistics.itemFreightEstimate',
+		apiDocs: 'documented',
 		method: 'POST',
 		path: '/v2/open/pp/logistics/itemLogisticsPrice',
 		write: false,
 		properties: [
-			{ displayName: 'Item ID', name: 'itemId', type: 'string', default: '', required: true, placeholder: 'e.g. 2048232789087639', description: 'The item to ship, digits only' },
-			{ displayName: 'SKU ID', name: 'skuId', type: 'string', default: '', required: true, placeholder: 'e.g. 4970432383383', description: 'The SKU of the item, digits only' },
+			{
+				displayName: 'Item From',
+				name: 'itemPlatform',
+				type: 'options',
+				options: [
+					{ name: 'Taobao', value: 'taobao' },
+					{ name: '1688', value: '1688' },
+				],
+				default: 'taobao',
+				description: 'Which platform the item is from; decides how it is picked and where its SKUs come from (not sent)',
+			},
+			{
+				...taobaoItemLocator('itemId', 'The Taobao item to ship'),
+				displayOptions: { show: { itemPlatform: ['taobao'] } },
+			},
+			{
+				...alibabaOfferLocator('itemId', 'The 1688 offer to ship: its offer ID or product page URL'),
+				displayName: 'Offer',
+				displayOptions: { show: { itemPlatform: ['1688'] } },
+			},
+			{
+				displayName: 'SKU Name or ID',
+				name: 'skuId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getFreightItemSkus', loadOptionsDependsOn: ['itemPlatform', 'itemId.value'] },
+				default: '',
+				required: true,
+				description:
+					'The SKU of the item, listed from the picked item. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
 			{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 1, numberPrecision: 0 }, default: 1, required: true, description: 'Pieces to ship' },
 			{ displayName: 'Unit Price', name: 'price', type: 'string', default: '', required: true, placeholder: 'e.g. 19.90', description: 'Unit price of the item as a decimal in Currency, e.g. 19.90' },
 			{ displayName: 'Currency', name: 'currency', type: 'string', default: 'CNY', required: true, description: 'Currency of Unit Price, e.g. CNY' },
@@ -129,7 +159,8 @@ export const logisticsOperations: OperationSpec[] = [
 		],
 		request: (p) => ({
 			body: {
-				itemId: p.idDigits('itemId'),
+				// which platform only decides how the item is picked; it is checked, not sent
+				itemId: p.oneOf('itemPlatform', ['taobao', '1688']) && p.idDigits('itemId'),
 				skuId: p.idDigits('skuId'),
 				quantity: p.int('quantity', { min: 1, max: 99999, required: true }),
 				price: price(p, 'price', '', p.raw('price', '')),
@@ -141,10 +172,11 @@ export const logisticsOperations: OperationSpec[] = [
 	{
 		resource,
 		value: 'previewOrderFreight',
-		name: 'Preview Order Freight',
-		action: 'Preview overseas freight for an order',
-		description: 'Quote international freight for several lines with their chosen services; returns a renderId for Create International Order',
+		name: 'Preview Freight',
+		action: 'Preview international shipping for an order',
+		description: 'Quote international shipping for several lines with their chosen services',
 		catalogId: 'logistics.orderFreightPreview',
+		apiDocs: 'partial',
 		method: 'POST',
 		path: '/open/pp/logistics/orderRenderFreight',
 		write: false,
@@ -190,11 +222,11 @@ export const logisticsOperations: OperationSpec[] = [
 	{
 		resource,
 		value: 'updateDomesticLogistics',
-		name: 'Update Domestic Logistics',
-		action: 'Update domestic logistics info',
-		description:
-			'Report the domestic (China) parcels and the international tracking number of the lines of a logistics order',
+		name: 'Update Domestic Shipping',
+		action: 'Update the domestic shipping of a logistics order',
+		description: "Report the China parcels and the international tracking number of a logistics order's lines",
 		catalogId: 'logistics.updateDomesticLogistics',
+		apiDocs: 'partial',
 		method: 'POST',
 		path: '/open/pp/logistics/updateLogisticInfo',
 		write: true,
@@ -291,10 +323,11 @@ export const logisticsOperations: OperationSpec[] = [
 	{
 		resource,
 		value: 'createInternationalOrder',
-		name: 'Create International Order',
-		action: 'Create an international logistics order',
-		description: 'Book the international shipment of lines quoted earlier with Preview Order Freight (by its renderId)',
+		name: 'Create Shipment',
+		action: 'Create an international shipment',
+		description: 'Book the international shipment of lines quoted by Preview Freight',
 		catalogId: 'logistics.createInternationalOrder',
+		apiDocs: 'partial',
 		method: 'POST',
 		path: '/open/pp/logistics/orderBookingFreight',
 		write: true,
@@ -307,7 +340,7 @@ export const logisticsOperations: OperationSpec[] = [
 				default: '',
 				required: true,
 				placeholder: 'e.g. FF2024080200007',
-				description: 'The render ID (renderId) returned by Preview Order Freight',
+				description: 'The render ID (renderId) returned by Preview Freight',
 			},
 			receiverAddress(false),
 			{
@@ -333,7 +366,7 @@ export const logisticsOperations: OperationSpec[] = [
 		request: (p) => {
 			const extra = p.collection('bookingFields');
 			const renderId = p.string('renderId', { required: true, maxLength: 64 });
-			if (!/^[\w-]{1,64}$/.test(renderId)) p.fail('renderId', `must be letters and digits such as FF2024080200007, got "${renderId.slice(0, 40)}"`, 'Copy the renderId from Preview Order Freight.');
+			if (!/^[\w-]{1,64}$/.test(renderId)) p.fail('renderId', `must be letters and digits such as FF2024080200007, got "${renderId.slice(0, 40)}"`, 'Copy the renderId from Preview Freight (Logistics).');
 			let lineItems: unknown;
 			if (extra.lineItems !== undefined && String(extra.lineItems).trim() !== '') {
 				try {

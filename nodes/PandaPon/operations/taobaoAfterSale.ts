@@ -1,11 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { fenFromYuan } from './fields';
 import { compact, type Params } from './params';
 import {
 	TAOBAO_GOODS_STATUS,
 	TAOBAO_REFUND_STATUS,
 	TAOBAO_REFUND_TYPE,
-	inferred,
+	taobaoOrderLocator,
 	taobaoRefundLocator,
 } from './taobaoFields';
 import type { OperationSpec } from './types';
@@ -23,14 +24,21 @@ export function refundIdOf(p: Params, name = 'refundId'): string {
 	return id;
 }
 
+/** Only there to list its lines in Sub-Order: the request names the sub-order alone. */
+const lineOrder: INodeProperties = {
+	...taobaoOrderLocator('orderId', 'The Taobao purchase order whose lines Sub-Order lists (not sent; By ID or an expression work too)'),
+	required: false,
+};
+
 const subOrderId: INodeProperties = {
-	displayName: 'Sub-Order ID',
+	displayName: 'Sub-Order Name or ID',
 	name: 'subOrderId',
-	type: 'string',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getTaobaoOrderLines', loadOptionsDependsOn: ['orderId.value'] },
 	default: '',
 	required: true,
-	placeholder: 'e.g. 3021045938172635412',
-	description: 'The order line the after-sale concerns (subOrderId in orderLineList of Get of Taobao Order), 19 digits',
+	description:
+		'The order line the after-sale concerns (title · SKU · quantity · price, lines without an open after-sale). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 const refundType: INodeProperties = {
@@ -50,17 +58,27 @@ const goodsStatus: INodeProperties = {
 	options: TAOBAO_GOODS_STATUS,
 	default: 1,
 	required: true,
-	description: 'Whether the goods have arrived; decides which reasons PandaPon offers (Render lists the allowed ones)',
+	description: 'Whether the goods have arrived; decides which reasons PandaPon offers (Get Refund Options lists the allowed ones)',
 };
 
 const refundFeeField = (description: string): INodeProperties => ({
-	displayName: 'Refund Amount (Fen)',
+	displayName: 'Refund Amount (CNY)',
+	name: 'refundAmount',
+	type: 'number',
+	typeOptions: { minValue: 0.01, numberPrecision: 2 },
+	default: 0,
+	description,
+});
+
+/** The fen field earlier versions saved; still read, Refund Amount (CNY) replaces it. */
+const legacyFeeField: INodeProperties = {
+	displayName: 'Refund Amount (Fen, Earlier Versions)',
 	name: 'refundFee',
 	type: 'number',
 	typeOptions: { minValue: 1, numberPrecision: 0 },
 	default: 0,
-	description,
-});
+	description: 'Whole fen, as workflows saved before Refund Amount (CNY) hold it; use Refund Amount (CNY) instead',
+};
 
 const refundDesc: INodeProperties = {
 	displayName: 'Description',
@@ -79,11 +97,19 @@ function intOption(p: Params, name: string, allowed: Array<{ value: number }>): 
 	return n;
 }
 
-function optionalFee(p: Params, extra: IDataObject): number | undefined {
+/** The refund amount: typed in yuan (refundAmount), or whole fen as saved by earlier versions (refundFee). */
+function optionalFee(p: Params, extra: IDataObject, field: string): number | undefined {
+	const yuan = extra.refundAmount;
+	if (yuan !== undefined && yuan !== '' && yuan !== 0) {
+		const label = `"${field === 'updateFields' ? 'Update Fields' : 'Additional Fields'}" → "Refund Amount (CNY)"`;
+		const fen = fenFromYuan(p, label, yuan) as number;
+		if (fen < 1) p.fail(label, 'must be at least 0.01', 'Enter yuan, e.g. 19.9 for CNY 19.90; the node sends fen.');
+		return fen;
+	}
 	if (extra.refundFee === undefined || extra.refundFee === '' || extra.refundFee === 0) return undefined;
 	const n = Number(extra.refundFee);
 	if (!Number.isSafeInteger(n) || n < 1) {
-		p.fail('additionalFields', `"Refund Amount (Fen)" must be a whole number of at least 1, got "${String(extra.refundFee)}"`, 'Enter the amount in fen, e.g. 1990 for CNY 19.90.');
+		p.fail(field, `"Refund Amount (Fen)" must be a whole number of at least 1, got "${String(extra.refundFee)}"`, 'Enter the amount in fen, e.g. 1990 for CNY 19.90.');
 	}
 	return n;
 }
@@ -93,10 +119,11 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 		resource,
 		value: 'getAll',
 		name: 'Get Many',
-		action: 'Get many Taobao after-sale orders',
-		description:
-			'List Taobao after-sales (refund / return) orders with filters. PandaPon flags this endpoint as still in development.',
+		action: 'Get many Taobao refunds',
+		description: 'List Taobao refunds and returns, with filters',
 		catalogId: 'taobao.afterSale.list',
+		apiDocs: 'partial',
+		apiNote: 'PandaPon marks this endpoint as still in development.',
 		method: 'POST',
 		path: '/open/order/refund/queryList',
 		write: false,
@@ -188,9 +215,10 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 		resource,
 		value: 'get',
 		name: 'Get',
-		action: 'Get a Taobao after-sale order',
-		description: 'Get one Taobao after-sales order with its status, amount (fen), return logistics and order line',
+		action: 'Get a Taobao refund',
+		description: 'Get one Taobao refund with its status, amount, return shipment and order line',
 		catalogId: 'taobao.afterSale.get',
+		apiDocs: 'documented',
 		method: 'GET',
 		path: '/v2/taobao/order/refund/query',
 		write: false,
@@ -200,15 +228,15 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 	{
 		resource,
 		value: 'render',
-		name: 'Render',
-		action: 'Get after-sale options for a Taobao sub-order',
-		description:
-			'Show what may be requested for an order line: reasons, allowed goods statuses and the refund amount limits (fen)',
+		name: 'Get Refund Options',
+		action: 'Get the refund options of a Taobao order line',
+		description: 'Get the reasons, goods statuses and amount limits a refund of this order line may use',
 		catalogId: 'taobao.afterSale.render',
+		apiDocs: 'documented',
 		method: 'POST',
 		path: '/v2/taobao/order/refund/render',
 		write: false,
-		properties: [subOrderId, refundType, goodsStatus],
+		properties: [lineOrder, subOrderId, refundType, goodsStatus],
 		request: (p) => ({
 			body: {
 				subOrderId: p.idDigits('subOrderId'),
@@ -220,15 +248,17 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 	{
 		resource,
 		value: 'submit',
-		name: 'Submit',
-		action: 'Submit a Taobao after-sale request',
-		description: inferred('Apply for a refund, or return and refund, of a Taobao order line'),
+		name: 'Create Refund',
+		action: 'Create a refund for a Taobao order line',
+		description: 'Apply for a refund, or a return and refund, of a Taobao order line',
 		catalogId: 'taobao.afterSale.submit',
+		apiDocs: 'inferred',
 		method: 'POST',
 		path: '/open/order/refund/submit',
 		write: true,
 		checkHint: 'Get Many (Taobao After-Sale) filtered by the purchase order shows whether the request was created',
 		properties: [
+			lineOrder,
 			subOrderId,
 			refundType,
 			goodsStatus,
@@ -243,7 +273,7 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 				default: '',
 				required: true,
 				description:
-					'Reason PandaPon offers (Render) for this sub-order, refund type and goods status. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					'Reason PandaPon offers (Get Refund Options) for this sub-order, refund type and goods status. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Additional Fields',
@@ -253,9 +283,8 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 				default: {},
 				options: [
 					refundDesc,
-					refundFeeField(
-						'Amount to refund as a whole number in fen (1/100 CNY), e.g. 1990 for CNY 19.90. Empty lets PandaPon use the maximum Render shows (maxRefundFee).',
-					),
+					refundFeeField('Amount to refund, in yuan (sent in fen). Without it PandaPon refunds the maximum Get Refund Options shows (maxRefundFee).'),
+					legacyFeeField,
 				],
 			},
 		],
@@ -267,7 +296,7 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 					refundType: intOption(p, 'refundType', TAOBAO_REFUND_TYPE),
 					goodsStatus: intOption(p, 'goodsStatus', TAOBAO_GOODS_STATUS),
 					reasonId: p.int('reasonId', { required: true, min: 0 }),
-					refundFee: optionalFee(p, extra),
+					refundFee: optionalFee(p, extra, 'additionalFields'),
 					refundDesc: String(extra.refundDesc ?? '').trim(),
 				}),
 			};
@@ -276,10 +305,11 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 	{
 		resource,
 		value: 'modify',
-		name: 'Modify',
-		action: 'Modify a Taobao after-sale request',
-		description: inferred('Change the reason, amount or description of an after-sale request the seller has not answered yet'),
+		name: 'Update',
+		action: 'Update a Taobao refund',
+		description: 'Change the reason, amount or description of a refund the seller has not answered yet',
 		catalogId: 'taobao.afterSale.modify',
+		apiDocs: 'inferred',
 		method: 'POST',
 		path: '/open/order/refund/modify',
 		write: true,
@@ -304,9 +334,10 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 						},
 						default: '',
 						description:
-							'New reason, from those Render offers for the sub-order, refund type and goods status of this after-sale order. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+							'New reason, from those Get Refund Options offers for the sub-order, refund type and goods status of this after-sale order. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					},
-					refundFeeField('New amount to refund as a whole number in fen (1/100 CNY), e.g. 1990 for CNY 19.90'),
+					refundFeeField('New amount to refund, in yuan (sent in fen)'),
+					legacyFeeField,
 				],
 			},
 		],
@@ -320,7 +351,7 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 			const body = compact({
 				refundId: refundIdOf(p),
 				reasonId,
-				refundFee: optionalFee(p, u),
+				refundFee: optionalFee(p, u, 'updateFields'),
 				refundDesc: u.refundDesc === undefined ? undefined : String(u.refundDesc).trim(),
 			});
 			if (Object.keys(body).length === 1) {
@@ -333,9 +364,11 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 		resource,
 		value: 'cancel',
 		name: 'Cancel',
-		action: 'Cancel a Taobao after-sale request',
-		description: 'Withdraw a Taobao after-sales request (GET with the ID in the path)',
+		action: 'Cancel a Taobao refund',
+		description: 'Withdraw a Taobao refund request',
 		catalogId: 'taobao.afterSale.cancel',
+		apiDocs: 'documented',
+		apiNote: 'Sent as a GET with the refund ID in the path, as PandaPon documents it.',
 		method: 'GET',
 		path: '/v2/taobao/order/refund/cancel/{refundId}',
 		write: true,
@@ -346,11 +379,12 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 	{
 		resource,
 		value: 'submitMessage',
-		name: 'Submit Message',
-		action: 'Send a message on a Taobao after-sale order',
-		description:
-			'Add a message (text and/or image links) to a Taobao after-sales order. PandaPon flags this endpoint as still in development.',
+		name: 'Send Message',
+		action: 'Send a message on a Taobao refund',
+		description: 'Add a message (text and/or image links) to a Taobao refund',
 		catalogId: 'taobao.afterSale.submitMessage',
+		apiDocs: 'partial',
+		apiNote: 'PandaPon marks this endpoint as still in development.',
 		method: 'POST',
 		path: '/open/order/refund/submit/message',
 		write: true,
@@ -394,9 +428,10 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 		resource,
 		value: 'getMessages',
 		name: 'Get Messages',
-		action: 'Get the messages of a Taobao after-sale order',
-		description: inferred('List the messages exchanged on a Taobao after-sales order, one item per message'),
+		action: 'Get the messages of a Taobao refund',
+		description: 'List the messages exchanged on a Taobao refund, one item per message',
 		catalogId: 'taobao.afterSale.listMessages',
+		apiDocs: 'inferred',
 		method: 'POST',
 		path: '/open/order/refund/message/queryList',
 		write: false,
@@ -406,10 +441,11 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 	{
 		resource,
 		value: 'renderReturnLogistics',
-		name: 'Render Return Logistics',
-		action: 'Get return shipping options for a Taobao after-sale order',
-		description: inferred("Get the seller's return address and the carriers to choose from before shipping goods back"),
+		name: 'Get Return Options',
+		action: 'Get the return options of a Taobao refund',
+		description: "Get the seller's return address and the carriers to choose from before sending goods back",
 		catalogId: 'taobao.afterSale.returnLogisticsRender',
+		apiDocs: 'inferred',
 		method: 'GET',
 		path: '/open/order/refund/logistics/render',
 		write: false,
@@ -419,10 +455,11 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 	{
 		resource,
 		value: 'submitReturnLogistics',
-		name: 'Submit Return Logistics',
-		action: 'Submit the return shipment of a Taobao after-sale order',
-		description: inferred('Tell the seller which carrier and tracking number the returned goods travel with'),
+		name: 'Submit Return Shipment',
+		action: 'Submit the return shipment of a Taobao refund',
+		description: 'Tell the seller which carrier and tracking number the returned goods travel with',
 		catalogId: 'taobao.afterSale.returnLogisticsSubmit',
+		apiDocs: 'inferred',
 		method: 'POST',
 		path: '/open/order/refund/logistics/submit',
 		write: true,
@@ -440,7 +477,7 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 				default: '',
 				required: true,
 				description:
-					'Carrier of the return parcel, from Render Return Logistics. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					'Carrier of the return parcel, from Get Return Options. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Tracking Number',

@@ -1,12 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { JsonInteger, stringifyJson } from '../transport/json';
+import { pandaPonApiRequest } from '../transport/request';
+import { fenFromYuan } from './fields';
 import { compact, type Params } from './params';
 import {
 	cartLineIds,
 	cartUserId,
 	digitsIn,
-	inferred,
 	positiveIn,
 	readTaobaoAddress,
 	taobaoAddressFields,
@@ -16,13 +17,13 @@ import type { OperationSpec } from './types';
 
 const resource = 'taobaoCart';
 
-const CHECK_CART = 'Get Many (Taobao Cart) lists the cart lines as they are now';
+const CHECK_CART = 'Get Many (Taobao Cart) lists the cart items as they are now';
 
 const cartOptions = {
-	displayName: 'Options',
+	displayName: 'Additional Fields',
 	name: 'cartOptions',
 	type: 'collection' as const,
-	placeholder: 'Add Option',
+	placeholder: 'Add Field',
 	default: {},
 	options: [cartUserId],
 };
@@ -36,15 +37,105 @@ function cartIds(p: Params): JsonInteger[] {
 	return p.idList('ids', { required: true, max: 200 });
 }
 
+/** Additional fields the user left blank do not hide what the item provides. */
+function nonEmpty(fields: IDataObject): IDataObject {
+	return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== '' && v !== undefined && v !== null));
+}
+
+interface ItemDefaults {
+	skuId?: string;
+	mpId?: string;
+	mpSkuId?: string;
+	properties?: string;
+	/** The SKU's (else the item's) unit prices, in fen as Taobao gives them. */
+	priceFen?: number;
+	promotionPriceFen?: number;
+	extra: IDataObject;
+}
+
+/** A price the item gives in whole fen; anything else is left out. */
+function wholeFen(value: unknown): number | undefined {
+	const n = value === undefined || value === null || value === '' ? NaN : Number(value);
+	return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
+/**
+ * When MpId or MpSkuId is empty, reads the item (Get of Taobao Product) and takes them, with its
+ * title, picture, prices, shop and the SKU's attributes, from the item and the chosen SKU.
+ */
+async function itemDefaults(p: Params): Promise<ItemDefaults> {
+	if (p.string('mpId') !== '' && p.string('mpSkuId') !== '') return { extra: {} };
+	const itemId = p.idDigits('itemId');
+	const envelope = await pandaPonApiRequest.call(p.ctx, {
+		method: 'GET',
+		path: '/open/product/get',
+		query: { itemId },
+		write: false,
+		itemIndex: p.itemIndex,
+	});
+	const item = (envelope.data ?? {}) as IDataObject;
+	const skus = (Array.isArray(item.skuList) ? item.skuList : []) as IDataObject[];
+	const wanted = p.string('skuId');
+	const sku = wanted ? skus.find((s) => String(s.skuId) === wanted) : skus.length === 1 ? skus[0] : undefined;
+	if (!sku) {
+		p.fail(
+			'skuId',
+			wanted ? `"${wanted.slice(0, 40)}" is not a SKU of item ${itemId}` : `is empty and item ${itemId} has ${skus.length} SKUs`,
+			'Pick the SKU from the list (it is loaded from the item).',
+		);
+	}
+	const properties = typeof sku.properties === 'string' ? sku.properties : sku.properties ? stringifyJson(sku.properties) : undefined;
+	return {
+		skuId: String(sku.skuId),
+		mpId: p.string('mpId') || String(item.mpId ?? ''),
+		mpSkuId: p.string('mpSkuId') || String(sku.mpSkuId ?? ''),
+		properties,
+		priceFen: wholeFen(sku.price ?? item.price),
+		promotionPriceFen: wholeFen(sku.promotionPrice ?? item.promotionPrice),
+		extra: nonEmpty({
+			itemTitle: item.title as string,
+			itemPic: Array.isArray(item.picUrls) ? String(item.picUrls[0] ?? '') : undefined,
+			shopId: item.shopId === undefined || item.shopId === null ? undefined : String(item.shopId),
+			shopName: item.shopName as string,
+			skuQuantity: sku.quantity === undefined ? undefined : String(sku.quantity),
+			userNick: item.userNick as string,
+		}),
+	};
+}
+
+/** Saved Address value that means "type the address below". */
+export const ENTER_ADDRESS = 'enter';
+
+/** A saved address (Address → Get) in the Taobao shape cart orders send. */
+async function savedTaobaoAddress(p: Params, id: string): Promise<IDataObject> {
+	if (!/^\d{1,20}$/.test(id)) p.fail('savedAddressId', `must be a saved address ID, got "${id.slice(0, 40)}"`, 'Pick the address from the list.');
+	const envelope = await pandaPonApiRequest.call(p.ctx, { method: 'GET', path: '/open/address/get', write: false, itemIndex: p.itemIndex });
+	const list = (Array.isArray(envelope.data) ? envelope.data : []) as IDataObject[];
+	const a = list.find((x) => String(x.id) === id);
+	if (!a) p.fail('savedAddressId', `is ${id}, which is not among the ${list.length} saved addresses`, 'Pick the address from the list, or enter one.');
+	const text = (v: unknown) => (v === undefined || v === null ? '' : String(v).trim());
+	return {
+		name: text(a.name),
+		phone: '',
+		mobile_phone: text(a.mobile ?? a.phone),
+		state: text(a.province ?? a.state),
+		city: text(a.city),
+		district: text(a.district ?? a.area),
+		address: text(a.address),
+		zip: text(a.zip ?? a.postCode),
+		country: text(a.country) || '中国',
+	};
+}
+
 export const taobaoCartOperations: OperationSpec[] = [
 	{
 		resource,
 		value: 'add',
 		name: 'Add',
 		action: 'Add a Taobao product to the cart',
-		description:
-			'Put a Taobao product SKU into the PandaPon cart; mpId and mpSkuId come from Get of Taobao Product',
+		description: 'Put a Taobao product SKU into the cart',
 		catalogId: 'taobao.cart.add',
+		apiDocs: 'partial',
 		method: 'POST',
 		path: '/open/cart/add',
 		write: true,
@@ -52,30 +143,13 @@ export const taobaoCartOperations: OperationSpec[] = [
 		properties: [
 			taobaoItemLocator('itemId', 'The Taobao item to add (its numeric item ID)'),
 			{
-				displayName: 'Distribution Product ID (MpId)',
-				name: 'mpId',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'e.g. 2048057995392326',
-				description: 'MpId of the product, from Get of Taobao Product',
-			},
-			{
-				displayName: 'Distribution SKU ID (MpSkuId)',
-				name: 'mpSkuId',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'e.g. 5214820394821',
-				description: 'MpSkuId of the chosen SKU, from skuList in Get of Taobao Product',
-			},
-			{
-				displayName: 'SKU ID',
+				displayName: 'SKU Name or ID',
 				name: 'skuId',
-				type: 'string',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getTaobaoItemSkus', loadOptionsDependsOn: ['itemId.value'] },
 				default: '',
-				placeholder: 'e.g. 3452545926724',
-				description: 'Taobao SKU ID of the variant (skuList[].skuId)',
+				description:
+					'The variant to add (attributes · price · stock), listed from the picked item; may stay empty for an item with one SKU. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Quantity',
@@ -85,6 +159,22 @@ export const taobaoCartOperations: OperationSpec[] = [
 				default: 1,
 				required: true,
 				description: 'How many units to put in the cart',
+			},
+			{
+				displayName: 'Distribution Product ID (MpId)',
+				name: 'mpId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 2048057995392326',
+				description: 'Leave empty: the node takes it from the item (Get of Taobao Product)',
+			},
+			{
+				displayName: 'Distribution SKU ID (MpSkuId)',
+				name: 'mpSkuId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 5214820394821',
+				description: 'Leave empty: the node takes it from the chosen SKU',
 			},
 			{
 				displayName: 'Additional Fields',
@@ -122,20 +212,20 @@ export const taobaoCartOperations: OperationSpec[] = [
 						description: 'Platform code (1 in the documented example; meaning not documented)',
 					},
 					{
-						displayName: 'Price (Fen)',
-						name: 'price',
-						type: 'number',
-						typeOptions: { minValue: 0, numberPrecision: 0 },
-						default: 0,
-						description: 'Unit price in fen (1/100 CNY), e.g. 689 for CNY 6.89',
+						displayName: 'Price (Yuan)',
+						name: 'priceYuan',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 6.89',
+						description: 'Unit price in yuan (CNY); the node sends it in fen, as Taobao counts',
 					},
 					{
-						displayName: 'Promotion Price (Fen)',
-						name: 'promotionPrice',
-						type: 'number',
-						typeOptions: { minValue: 0, numberPrecision: 0 },
-						default: 0,
-						description: 'Discounted unit price in fen, e.g. 576 for CNY 5.76',
+						displayName: 'Promotion Price (Yuan)',
+						name: 'promotionPriceYuan',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 5.76',
+						description: 'Discounted unit price in yuan (CNY), sent in fen',
 					},
 					{
 						displayName: 'Shop ID',
@@ -213,8 +303,9 @@ export const taobaoCartOperations: OperationSpec[] = [
 				],
 			},
 		],
-		request: (p) => {
-			const extra = p.collection('additionalFields');
+		request: async (p) => {
+			const fromItem = await itemDefaults(p);
+			const extra = { ...fromItem.extra, ...nonEmpty(p.collection('additionalFields')) };
 			const props = ((extra.properties as IDataObject | undefined)?.property ?? []) as IDataObject[];
 			const properties = props.map((x, i) => {
 				const where = `"SKU Properties" → property ${i + 1}`;
@@ -225,7 +316,8 @@ export const taobaoCartOperations: OperationSpec[] = [
 					propName: String(x.propName ?? ''),
 				};
 			});
-			const labels: Record<string, string> = { platform: 'Platform', price: 'Price (Fen)', promotionPrice: 'Promotion Price (Fen)' };
+			const labels: Record<string, string> = { platform: 'Platform', priceYuan: 'Price (Yuan)', promotionPriceYuan: 'Promotion Price (Yuan)' };
+			const fen = (key: string) => fenFromYuan(p, `"Additional Fields" → "${labels[key]}"`, extra[key]);
 			const num = (key: string): number | undefined =>
 				extra[key] === undefined || extra[key] === ''
 					? undefined
@@ -235,14 +327,14 @@ export const taobaoCartOperations: OperationSpec[] = [
 					userId: String(extra.userId ?? '').trim(),
 					platform: num('platform'),
 					itemId: p.id('itemId'),
-					skuId: p.string('skuId'),
+					skuId: fromItem.skuId ?? p.string('skuId'),
 					itemTitle: String(extra.itemTitle ?? '').trim(),
 					itemPic: String(extra.itemPic ?? '').trim(),
-					mpId: p.string('mpId', { required: true, maxLength: 64 }),
-					mpSkuId: p.string('mpSkuId', { required: true, maxLength: 64 }),
-					price: num('price'),
-					promotionPrice: num('promotionPrice'),
-					properties: properties.length ? stringifyJson(properties) : undefined,
+					mpId: fromItem.mpId ?? p.string('mpId', { required: true, maxLength: 64 }),
+					mpSkuId: fromItem.mpSkuId ?? p.string('mpSkuId', { required: true, maxLength: 64 }),
+					price: fen('priceYuan') ?? fromItem.priceFen,
+					promotionPrice: fen('promotionPriceYuan') ?? fromItem.promotionPriceFen,
+					properties: properties.length ? stringifyJson(properties) : fromItem.properties,
 					quantity: p.int('quantity', { min: 1, required: true }),
 					shopId: extra.shopId ? new JsonInteger(digitsIn(p, '"Additional Fields" → "Shop ID"', extra.shopId, 'Digits only.')) : undefined,
 					shopName: String(extra.shopName ?? '').trim(),
@@ -256,9 +348,10 @@ export const taobaoCartOperations: OperationSpec[] = [
 		resource,
 		value: 'getAll',
 		name: 'Get Many',
-		action: 'Get many Taobao cart lines',
-		description: inferred('List the lines of the Taobao cart: IDs, items, SKUs, quantities and prices (fen)'),
+		action: 'Get many Taobao cart items',
+		description: 'List the items in the Taobao cart with their products, SKUs, quantities and prices',
 		catalogId: 'taobao.cart.list',
+		apiDocs: 'inferred',
 		method: 'GET',
 		path: '/open/cart/list',
 		write: false,
@@ -269,23 +362,25 @@ export const taobaoCartOperations: OperationSpec[] = [
 	{
 		resource,
 		value: 'updateQuantity',
-		name: 'Update Quantity',
-		action: 'Update the quantity of a Taobao cart line',
-		description: inferred('Change how many units a Taobao cart line holds'),
+		name: 'Update',
+		action: 'Update the quantity of a Taobao cart item',
+		description: 'Change how many units a Taobao cart item holds',
 		catalogId: 'taobao.cart.editQuantity',
+		apiDocs: 'inferred',
 		method: 'POST',
 		path: '/open/cart/edit-quantity',
 		write: true,
 		checkHint: CHECK_CART,
 		properties: [
 			{
-				displayName: 'Cart Line ID',
+				displayName: 'Cart Item Name or ID',
 				name: 'id',
-				type: 'string',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getTaobaoCartItems' },
 				default: '',
 				required: true,
-				placeholder: 'e.g. 75',
-				description: 'ID of the cart line (field ID in Get Many of Taobao Cart)',
+				description:
+					'The cart item to change; IDs are field ID in Get Many of Taobao Cart. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Quantity',
@@ -303,9 +398,10 @@ export const taobaoCartOperations: OperationSpec[] = [
 		resource,
 		value: 'delete',
 		name: 'Delete',
-		action: 'Delete Taobao cart lines',
-		description: inferred('Remove lines from the Taobao cart'),
+		action: 'Delete Taobao cart items',
+		description: 'Remove items from the Taobao cart',
 		catalogId: 'taobao.cart.delete',
+		apiDocs: 'inferred',
 		method: 'POST',
 		path: '/open/cart/delete',
 		write: true,
@@ -317,9 +413,10 @@ export const taobaoCartOperations: OperationSpec[] = [
 		resource,
 		value: 'previewOrder',
 		name: 'Preview Order',
-		action: 'Preview an order from Taobao cart lines',
-		description: inferred('Show what an order from these cart lines would cost (fen) before creating it'),
+		action: 'Preview an order from Taobao cart items',
+		description: 'Show what an order of these cart items would cost before creating it',
 		catalogId: 'taobao.cart.previewOrder',
+		apiDocs: 'inferred',
 		method: 'POST',
 		path: '/open/cart/preview/order',
 		write: false,
@@ -330,24 +427,39 @@ export const taobaoCartOperations: OperationSpec[] = [
 		resource,
 		value: 'createOrder',
 		name: 'Create Order',
-		action: 'Create a Taobao order from cart lines',
-		description: 'Turn Taobao cart lines into one purchase order delivered to an address; the lines leave the cart',
+		action: 'Create a Taobao order from cart items',
+		description: 'Turn Taobao cart items into one order delivered to an address; the items leave the cart',
 		catalogId: 'taobao.cart.createOrder',
+		apiDocs: 'partial',
 		method: 'POST',
 		path: '/open/cart/create/order',
 		write: true,
 		checkHint: 'Get Many (Taobao Order) shows the new order, and Get Many (Taobao Cart) no longer lists the lines',
 		properties: [
 			cartLineIds,
-			taobaoAddressFields('orderAddress', 'Delivery Address', 'Where the order is delivered (Taobao address shape)'),
+			{
+				displayName: 'Saved Address Name or ID',
+				name: 'savedAddressId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getSavedAddresses' },
+				default: ENTER_ADDRESS,
+				description:
+					'A receiving address saved in PandaPon (Address → Get), or Enter Address to type one below. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				...taobaoAddressFields('orderAddress', 'Delivery Address', 'Where the order is delivered (Taobao address shape)'),
+				displayOptions: { show: { savedAddressId: [ENTER_ADDRESS] } },
+			},
 			cartOptions,
 		],
-		request: (p) => ({
-			body: compact({
-				ids: cartIds(p),
-				orderAddress: readTaobaoAddress(p, 'orderAddress', { required: true }),
-				userId: userIdOf(p),
-			}),
-		}),
+		request: async (p) => {
+			const saved = p.string('savedAddressId') || ENTER_ADDRESS;
+			const ids = cartIds(p);
+			const orderAddress =
+				saved === ENTER_ADDRESS
+					? readTaobaoAddress(p, 'orderAddress', { required: true, phoneOptional: true })
+					: await savedTaobaoAddress(p, saved);
+			return { body: compact({ ids, orderAddress, userId: userIdOf(p) }) };
+		},
 	},
 ];

@@ -36,18 +36,11 @@ export const TAOBAO_REFUND_TYPE = [
 	{ name: 'Return and Refund (2)', value: 2 },
 ];
 
-/** Goods-received state codes (undocumented by PandaPon; Render's goodsStatusList shows the allowed ones). */
+/** Goods-received state codes (undocumented by PandaPon; Get Refund Options' goodsStatusList shows the allowed ones). */
 export const TAOBAO_GOODS_STATUS = [
 	{ name: 'Goods Not Received (1)', value: 1 },
 	{ name: 'Goods Received (2)', value: 2 },
 ];
-
-const INFERRED_NOTE = ' (Inferred endpoint: PandaPon does not document it; expect differences on the live API.)';
-
-/** Appends the note that tells users (and AI agents) the endpoint is a guess. */
-export function inferred(text: string): string {
-	return text + INFERRED_NOTE;
-}
 
 /** A Taobao purchase order picked from a searchable list or by ID. */
 export function taobaoOrderLocator(
@@ -196,7 +189,12 @@ export function taobaoAddressFields(
 const ADDRESS_KEYS = ['name', 'phone', 'mobile_phone', 'state', 'city', 'district', 'address', 'zip', 'country'];
 
 /** Reads an address fixedCollection into the Taobao shape; checks name, a phone and the street address. */
-export function readTaobaoAddress(p: Params, name: string, opts: { required: boolean }): IDataObject | undefined {
+/** `phoneOptional`: where PandaPon's own example sends both phone fields empty (cart orders). */
+export function readTaobaoAddress(
+	p: Params,
+	name: string,
+	opts: { required: boolean; phoneOptional?: boolean },
+): IDataObject | undefined {
 	const raw = (p.collection(name).address ?? {}) as IDataObject;
 	const out: IDataObject = {};
 	for (const key of ADDRESS_KEYS) {
@@ -214,22 +212,22 @@ export function readTaobaoAddress(p: Params, name: string, opts: { required: boo
 	] as const) {
 		if (out[key] === '') p.fail(name, `has no ${label}`, `Fill in ${label} of the address.`);
 	}
-	if (out.mobile_phone === '' && out.phone === '') {
+	if (!opts.phoneOptional && out.mobile_phone === '' && out.phone === '') {
 		p.fail(name, 'has neither Mobile Phone nor Phone', 'Fill in the consignee\'s Mobile Phone.');
 	}
 	return out;
 }
 
-/** Ids of cart lines, user ID option and the like, shared by the cart operations. */
+/** Ids of cart items, user ID option and the like, shared by the cart operations. */
 export const cartLineIds: INodeProperties = {
-	displayName: 'Cart Line IDs',
+	displayName: 'Cart Item Names or IDs',
 	name: 'ids',
-	type: 'string',
-	default: '',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getTaobaoCartItems', loadOptionsDependsOn: ['cartOptions.userId'] },
+	default: [],
 	required: true,
-	placeholder: 'e.g. 75, 76',
 	description:
-		'IDs of the cart lines (field ID in Get Many of Taobao Cart, not item IDs), separated by commas',
+		'Lines of the Taobao cart (title · SKU · quantity · price); IDs are field ID in Get Many of Taobao Cart. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const cartUserId: INodeProperties = {
@@ -241,69 +239,6 @@ export const cartUserId: INodeProperties = {
 	description:
 		"PandaPon user ID whose cart is used; leave empty for the credential's own user (sub-accounts have their own carts)",
 };
-
-/** Keeps the listed keys that are present; a record with none of them stays as it is. */
-export function pickFields(record: IDataObject, keys: string[]): IDataObject {
-	const out: IDataObject = {};
-	for (const key of keys) if (record[key] !== undefined) out[key] = record[key];
-	return Object.keys(out).length ? out : record;
-}
-
-/** The fields people use from a Taobao product detail. */
-export function simplifyTaobaoProduct(record: IDataObject): IDataObject {
-	const out = pickFields(record, [
-		'itemId',
-		'title',
-		'price',
-		'promotionPrice',
-		'quantity',
-		'beginAmount',
-		'status',
-		'mpId',
-		'shopId',
-		'shopName',
-		'categoryId',
-		'categoryName',
-	]);
-	if (out === record) return record;
-	const pics = record.picUrls;
-	if (Array.isArray(pics) && pics.length) out.mainImage = pics[0];
-	if (Array.isArray(record.skuList)) {
-		out.skus = (record.skuList as IDataObject[]).map((s) =>
-			pickFields(s, ['skuId', 'mpSkuId', 'price', 'promotionPrice', 'quantity', 'status', 'properties']),
-		);
-	}
-	return out;
-}
-
-/** The fields people use from a Taobao purchase order. */
-export function simplifyTaobaoOrder(record: IDataObject): IDataObject {
-	const out = pickFields(record, [
-		'orderId',
-		'status',
-		'statusName',
-		'sellerOrderNumber',
-		'orderSource',
-		'purchaseAmount',
-		'currency',
-		'createTime',
-		'payTime',
-		'shipTime',
-		'warehouseName',
-	]);
-	if (out === record) return record;
-	const receiver = record.receiver as IDataObject | undefined;
-	if (receiver && typeof receiver === 'object') {
-		out.receiverName = receiver.name;
-		out.receiverCity = receiver.city;
-	}
-	if (Array.isArray(record.orderLineList)) {
-		out.lines = (record.orderLineList as IDataObject[]).map((l) =>
-			pickFields(l, ['subOrderId', 'itemId', 'skuId', 'title', 'quantity', 'price', 'refundStatus', 'refundId']),
-		);
-	}
-	return out;
-}
 
 /** Digits of one id inside a structured field (fixedCollection entry or input item), or a clear error. */
 export function digitsIn(p: Params, label: string, value: unknown, hint: string): string {

@@ -1,18 +1,18 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { stringifyJson } from '../transport/json';
+import { fenFromYuan } from './fields';
 import { compact, type Params } from './params';
 import {
 	TAOBAO_ORDER_STATUS,
 	digitsIn,
-	inferred,
 	positiveIn,
 	readTaobaoAddress,
-	simplifyTaobaoOrder,
 	taobaoAddressFields,
 	taobaoOrderLocator,
 } from './taobaoFields';
 import type { OperationSpec } from './types';
+import { simplifyTaobaoOrder } from './simplify';
 
 const resource = 'taobaoOrder';
 
@@ -52,13 +52,13 @@ const lineFields = (prefix: string, show?: IDataObject): INodeProperties[] => {
 			description: 'How many units to buy',
 		},
 		{
-			displayName: 'Unit Price (Fen)',
-			name: `${prefix}price`,
-			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 0 },
-			default: 0,
+			displayName: 'Unit Price (Yuan)',
+			name: `${prefix}priceYuan`,
+			type: 'string',
+			default: '',
 			required: true,
-			description: 'Price of one unit as a whole number in fen (1/100 CNY), as Get of Taobao Product shows it, e.g. 1990 for CNY 19.90',
+			placeholder: 'e.g. 19.90',
+			description: 'Price of one unit in yuan (CNY); the node sends it in fen, as Taobao counts (19.90 → 1990)',
 		},
 		{
 			displayName: 'Currency',
@@ -85,7 +85,8 @@ function readLine(p: Params, raw: IDataObject, where: (field: string) => string,
 	const itemId = digitsIn(p, where('Item ID'), raw.itemId, 'Enter the distribution item ID, digits only.');
 	const skuId = digitsIn(p, where('SKU ID'), raw.skuId, 'Enter the SKU ID, digits only.');
 	const quantity = positiveIn(p, where('Quantity'), raw.quantity, { min: 1 });
-	const price = positiveIn(p, where('Unit Price (Fen)'), raw.price, { min: 0 });
+	const price = fenFromYuan(p, where('Unit Price (Yuan)'), raw.priceYuan);
+	if (price === undefined) p.fail(where('Unit Price (Yuan)'), 'is empty', 'Enter the price of one unit in yuan, e.g. 19.90.');
 	const currency = String(raw.currency ?? '').trim() || 'CNY';
 	const lineNo = String(raw.orderLineNo ?? '').trim() || String(index + 1);
 	return { itemId, orderLineNo: lineNo, quantity: String(quantity), price: String(price), currency, skuId };
@@ -96,7 +97,7 @@ function orderBody(p: Params, lines: Line[]): IDataObject {
 	if (lines.length === 0) p.fail('orderLines', 'is empty', 'Add at least one order line.');
 	const receiver = readTaobaoAddress(p, 'receiver', { required: true });
 	const computed = lines.reduce((sum, l) => sum + Number(l.price) * Number(l.quantity), 0);
-	const given = p.int('purchaseAmount', { min: 0 }) ?? 0;
+	const given = fenFromYuan(p, 'purchaseAmountYuan', p.raw('purchaseAmountYuan', '')) ?? 0;
 	const extra = p.collection('additionalFields');
 	return compact({
 		orderLineList: stringifyJson(lines),
@@ -113,9 +114,9 @@ export const taobaoOrderOperations: OperationSpec[] = [
 		value: 'create',
 		name: 'Create',
 		action: 'Create a Taobao order',
-		description:
-			'Place a Taobao purchase order for a receiver; order lines defined below, or one order from all input items',
+		description: 'Place a Taobao purchase order from the lines below or from all input items',
 		catalogId: 'taobao.order.create',
+		apiDocs: 'partial',
 		method: 'POST',
 		path: '/open/order',
 		write: true,
@@ -154,13 +155,13 @@ export const taobaoOrderOperations: OperationSpec[] = [
 				description: `${f.description}. Map it from each input item, e.g. {{ $json.${f.name.slice(5)} }}`,
 			})),
 			{
-				displayName: 'Purchase Amount (Fen)',
-				name: 'purchaseAmount',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 0 },
-				default: 0,
+				displayName: 'Purchase Amount (Yuan)',
+				name: 'purchaseAmountYuan',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 398.00',
 				description:
-					'Budgeted total of the order in fen (1/100 CNY), e.g. 39800 for CNY 398.00. 0 sends the sum of unit price × quantity of the lines.',
+					'Budgeted total of the order in yuan (CNY), sent in fen. Empty sends the sum of unit price × quantity of the lines.',
 			},
 			taobaoAddressFields('receiver', 'Receiver', 'Who receives the goods (Taobao address shape)'),
 			{
@@ -212,8 +213,9 @@ export const taobaoOrderOperations: OperationSpec[] = [
 		value: 'getAll',
 		name: 'Get Many',
 		action: 'Get many Taobao orders',
-		description: inferred('List Taobao purchase orders, newest first, optionally filtered by status'),
+		description: 'List Taobao purchase orders, newest first, optionally by status',
 		catalogId: 'taobao.order.list',
+		apiDocs: 'inferred',
 		method: 'GET',
 		path: '/open/order/page',
 		write: false,
@@ -264,8 +266,9 @@ export const taobaoOrderOperations: OperationSpec[] = [
 		value: 'get',
 		name: 'Get',
 		action: 'Get a Taobao order',
-		description: inferred('Get one Taobao purchase order with its status, receiver, amounts (fen) and lines'),
+		description: 'Get one Taobao purchase order with its status, receiver, amounts and lines',
 		catalogId: 'taobao.order.get',
+		apiDocs: 'inferred',
 		method: 'GET',
 		path: '/open/order/get',
 		write: false,
@@ -278,8 +281,9 @@ export const taobaoOrderOperations: OperationSpec[] = [
 		value: 'cancel',
 		name: 'Cancel',
 		action: 'Cancel a Taobao order',
-		description: inferred('Cancel a Taobao purchase order that is not paid yet'),
+		description: 'Cancel a Taobao purchase order that is not paid yet',
 		catalogId: 'taobao.order.cancel',
+		apiDocs: 'inferred',
 		method: 'POST',
 		path: '/open/order/cancel',
 		write: true,
@@ -304,8 +308,9 @@ export const taobaoOrderOperations: OperationSpec[] = [
 		value: 'pay',
 		name: 'Pay',
 		action: 'Pay a Taobao order',
-		description: inferred("Pay a Taobao purchase order from the PandaPon account's balance"),
+		description: "Pay a Taobao purchase order from the PandaPon account's balance",
 		catalogId: 'taobao.order.pay',
+		apiDocs: 'inferred',
 		method: 'POST',
 		path: '/open/order/pay',
 		write: true,
@@ -318,10 +323,9 @@ export const taobaoOrderOperations: OperationSpec[] = [
 		value: 'uploadPaymentVoucher',
 		name: 'Upload Payment Voucher',
 		action: 'Upload a payment voucher for a Taobao order',
-		description: inferred(
-			'Upload proof of an offline payment (an image) for a Taobao order; a binary file is sent base64-encoded as imageBase64',
-		),
+		description: 'Upload proof of an offline payment (an image) for a Taobao order',
 		catalogId: 'taobao.order.uploadPaymentVoucher',
+		apiDocs: 'inferred',
 		method: 'POST',
 		path: '/open/order/uploadVoucher',
 		write: true,
@@ -381,8 +385,9 @@ export const taobaoOrderOperations: OperationSpec[] = [
 		value: 'updateWarehouse',
 		name: 'Update Warehouse',
 		action: 'Update the warehouse of a Taobao order',
-		description: 'Change the forwarding (pre-)warehouse in China that a Taobao order ships to',
+		description: 'Change the warehouse in China that a Taobao order ships to',
 		catalogId: 'taobao.order.updateWarehouse',
+		apiDocs: 'documented',
 		method: 'POST',
 		path: '/open/order/updateWarehouse',
 		write: true,
@@ -421,11 +426,12 @@ export const taobaoOrderOperations: OperationSpec[] = [
 	{
 		resource,
 		value: 'getImLink',
-		name: 'Get IM Link',
+		name: 'Get Chat Link',
 		action: 'Get a chat link for a Taobao item or order',
-		description:
-			'Get a link to the Taobao distributor chat (IM) about an item; sent in the documented example form {sourceType, bizId}',
+		description: 'Get a link to the Taobao distributor chat about an item or order',
 		catalogId: 'taobao.order.getImLink',
+		apiDocs: 'partial',
+		apiNote: "Sent in the form of PandaPon's documented example ({sourceType, bizId}).",
 		method: 'POST',
 		path: '/open/order/page/link/get',
 		write: false,
@@ -455,10 +461,11 @@ export const taobaoOrderOperations: OperationSpec[] = [
 	{
 		resource,
 		value: 'getLogistics',
-		name: 'Get Logistics',
-		action: 'Get the logistics of a Taobao order',
-		description: inferred('Get domestic (China) shipment tracking of a Taobao order: carrier, tracking number and traces'),
+		name: 'Get Tracking',
+		action: 'Get the tracking of a Taobao order',
+		description: 'Get the China shipment tracking of a Taobao order: carrier, tracking number and steps',
 		catalogId: 'taobao.order.getLogistics',
+		apiDocs: 'inferred',
 		method: 'GET',
 		path: '/open/order/logistics/get',
 		write: false,
@@ -472,7 +479,7 @@ function lineFromItem(p: Params): IDataObject {
 		itemId: p.raw('line_itemId', ''),
 		skuId: p.raw('line_skuId', ''),
 		quantity: p.raw('line_quantity', ''),
-		price: p.raw('line_price', ''),
+		priceYuan: p.raw('line_priceYuan', ''),
 		currency: p.raw('line_currency', 'CNY'),
 	};
 }

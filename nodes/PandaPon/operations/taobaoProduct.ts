@@ -2,8 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { stringifyJson } from '../transport/json';
 import { compact, type Params } from './params';
-import { digitsIn, inferred, simplifyTaobaoProduct, taobaoItemLocator } from './taobaoFields';
+import { digitsIn, taobaoItemLocator } from './taobaoFields';
 import type { OperationSpec } from './types';
+import { simplifyTaobaoProduct } from './simplify';
 
 const resource = 'taobaoProduct';
 
@@ -13,8 +14,9 @@ export const taobaoProductOperations: OperationSpec[] = [
 		value: 'searchByImage',
 		name: 'Search by Image',
 		action: 'Search Taobao products by image',
-		description: inferred('Find Taobao listings that look like a picture (an image URL or a binary image file)'),
+		description: 'Find Taobao products that look like a picture, from an image URL or a binary file',
 		catalogId: 'taobao.product.imageQuery',
+		apiDocs: 'inferred',
 		method: 'POST',
 		path: '/open/product/image/search',
 		write: false,
@@ -66,8 +68,10 @@ export const taobaoProductOperations: OperationSpec[] = [
 		value: 'searchByKeyword',
 		name: 'Search by Keyword',
 		action: 'Search Taobao products by keyword',
-		description: 'Find Taobao products whose title matches a keyword (v2 search; results carry v2 itemMapId IDs)',
+		description: 'Find Taobao products whose title matches a keyword',
 		catalogId: 'taobao.product.keywordQuery',
+		apiDocs: 'documented',
+		apiNote: "Uses PandaPon's v2 search: results carry v2 item IDs (itemMapId).",
 		method: 'POST',
 		path: '/v2/taobao/product/item/search',
 		write: false,
@@ -103,11 +107,11 @@ export const taobaoProductOperations: OperationSpec[] = [
 	{
 		resource,
 		value: 'getManyByIds',
-		name: 'Get Many by IDs',
-		action: 'Check many Taobao products by ID',
-		description:
-			'Check which Taobao items and SKUs can be bought through PandaPon distribution (mpProducts), and why others cannot',
+		name: 'Check Availability',
+		action: 'Check whether Taobao products can be bought',
+		description: 'Check which Taobao items and SKUs can be bought through PandaPon, and why others cannot',
 		catalogId: 'taobao.product.batchQuery',
+		apiDocs: 'partial',
 		method: 'POST',
 		path: '/open/product/batch/check',
 		write: false,
@@ -162,8 +166,9 @@ export const taobaoProductOperations: OperationSpec[] = [
 		value: 'get',
 		name: 'Get',
 		action: 'Get a Taobao product',
-		description: 'Get one Taobao product with its SKUs, prices (fen) and the mpId / mpSkuId that Add to Cart needs',
+		description: 'Get one Taobao product with its SKUs, prices and the IDs that Add to Cart needs',
 		catalogId: 'taobao.product.get',
+		apiDocs: 'partial',
 		method: 'GET',
 		path: '/open/product/get',
 		write: false,
@@ -174,10 +179,11 @@ export const taobaoProductOperations: OperationSpec[] = [
 	{
 		resource,
 		value: 'getSourceInquiry',
-		name: 'Get Source Inquiry',
-		action: 'Get the source details of a Taobao product',
-		description: 'Look up the source (original) goods of a Taobao item, with content translated into a language',
+		name: 'Get Source',
+		action: 'Get the source goods of a Taobao product',
+		description: 'Get the source (original) goods of a Taobao item, translated into a language',
 		catalogId: 'taobao.product.inquiry',
+		apiDocs: 'partial',
 		method: 'POST',
 		path: '/open/product/source/get',
 		write: false,

@@ -28,6 +28,8 @@ export interface PagingSpec {
 	totalPath?: string;
 }
 
+export type ApiDocs = 'documented' | 'partial' | 'inferred';
+
 export interface OperationSpec {
 	resource: string;
 	/** Operation value, unique within the resource. */
@@ -38,6 +40,14 @@ export interface OperationSpec {
 	description: string;
 	/** Catalog id (`1688.order.get`), or `custom`. */
 	catalogId: string;
+	/**
+	 * How much of the endpoint PandaPon publishes: 'documented' (path and fields), 'partial'
+	 * (path, with fields missing or uncertain), 'inferred' (path guessed from PandaPon's naming).
+	 * Generates the notice shown with the operation and the README's operations table.
+	 */
+	apiDocs: ApiDocs;
+	/** A caveat about how the request is sent, shown in the same notice. */
+	apiNote?: string;
 	method: IHttpRequestMethods;
 	path: string;
 	/** Create, pay, cancel, submit…: never re-sent automatically. */
@@ -59,11 +69,6 @@ export interface OperationSpec {
 	/** Trims a fat record to the fields people use; the node adds a Simplify switch (on by default). */
 	simplify?: (record: IDataObject) => IDataObject;
 	/**
-	 * Operations that can build ONE request from ALL input items (e.g. order lines from input
-	 * items). When `when` is true for item 0, `request` gets every item's Params and the single
-	 * result is paired with all input items.
-	 */
-	/**
 	 * Batch coalescing: items that each ask for a few records share requests of up to `max`
 	 * entries (e.g. 1,000 items asking for one product become 1,000 / max calls).
 	 */
@@ -76,6 +81,11 @@ export interface OperationSpec {
 		/** This item's records, taken from the shared answer's `data`. */
 		pick(data: unknown, entries: IDataObject[]): IDataObject[];
 	};
+	/**
+	 * Operations that can build ONE request from ALL input items (e.g. order lines from input
+	 * items). When `when` is true for item 0, `request` gets every item's Params and the single
+	 * result is paired with all input items.
+	 */
 	combineItems?: {
 		when(first: Params): boolean;
 		request(all: Params[]): RequestParts | Promise<RequestParts>;

@@ -45,3 +45,67 @@ export function systemHeaders(input: SignatureInput & { userId: string }): Recor
 export function usesQuerySignature(url: string): boolean {
 	return /\/open\/pp\/logistics\//.test(url);
 }
+
+/**
+ * The nonce and timestamp to sign with: the caller's, when it chose them (the node does, so it
+ * knows this request's signature and can redact it from whatever the server echoes), else new ones.
+ */
+export function nonceAndTimestamp(
+	headers: Record<string, unknown> | undefined,
+	unit: TimestampUnit,
+): { nonce: string; timestamp: string } {
+	const nonce = headers?.['nonce-str'];
+	const timestamp = headers?.timestamp;
+	return {
+		nonce: typeof nonce === 'string' && /^[0-9a-f]{32}$/.test(nonce) ? nonce : newNonce(),
+		timestamp: typeof timestamp === 'string' && /^\d{10,13}$/.test(timestamp) ? timestamp : timestampNow(unit),
+	};
+}
+
+/** Visible ASCII: what a header value may hold without being refused or mangled on the way. */
+const HEADER_UNSAFE = /[^\x21-\x7e]/;
+
+function describeChar(char: string): string {
+	if (char === '\r') return 'a carriage return (CR)';
+	if (char === '\n') return 'a line break (LF)';
+	if (char === ' ') return 'a space';
+	if (char === '\t') return 'a tab';
+	const code = char.codePointAt(0) ?? 0;
+	const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+	return code < 0x20 || code === 0x7f ? `a control character (${hex})` : `the non-ASCII character "${char}" (${hex})`;
+}
+
+/**
+ * What is wrong with the credential's fields, naming the field, or undefined. Checked before
+ * anything is sent: a line break or non-ASCII character in a header makes the request fail on the
+ * way out (or be signed differently from what is sent).
+ */
+export function credentialProblem(data: { accessKey?: unknown; userId?: unknown; baseUrl?: unknown }): string | undefined {
+	const fields: Array<[string, unknown]> = [
+		['Access Key', data.accessKey],
+		['User ID', data.userId],
+	];
+	for (const [label, raw] of fields) {
+		const value = String(raw ?? '');
+		const bad = HEADER_UNSAFE.exec(value);
+		if (bad) {
+			return `The credential's ${label} contains ${describeChar(bad[0])} at position ${bad.index + 1}; it may only hold visible ASCII characters. Copy it again from the PandaPon console, without spaces or line breaks.`;
+		}
+	}
+	const baseUrl = String(data.baseUrl ?? '');
+	if (baseUrl === '') return undefined;
+	const bad = HEADER_UNSAFE.exec(baseUrl);
+	if (bad) {
+		return `The credential's Base URL contains ${describeChar(bad[0])} at position ${bad.index + 1}. Enter an address such as https://api.pandapon.com.`;
+	}
+	let protocol = '';
+	try {
+		protocol = new URL(baseUrl).protocol;
+	} catch {
+		return `The credential's Base URL "${baseUrl.slice(0, 80)}" is not a URL. Enter an address such as https://api.pandapon.com.`;
+	}
+	if (protocol !== 'https:' && protocol !== 'http:') {
+		return `The credential's Base URL must start with https:// or http://, got "${protocol}". Enter an address such as https://api.pandapon.com.`;
+	}
+	return undefined;
+}
