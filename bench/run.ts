@@ -279,7 +279,7 @@ async function scenarioCpu(itemId: string) {
 function nodeOwnWorkUs(creds: SandboxCredentials): number {
 	/* eslint-disable @typescript-eslint/no-require-imports */
 	const { PandaPonApi } = require(path.join(root, 'dist/credentials/PandaPonApi.credentials.js'));
-	const { parseJson, stringifyJson, JsonInteger } = require(path.join(root, 'dist/nodes/PandaPon/transport/json.js'));
+	const { parseJson, stringifyJson, JsonInteger } = require(path.join(root, 'dist/nodes/shared/transport/json.js'));
 	const { outputRecords, toRecords } = require(path.join(root, 'dist/nodes/PandaPon/executor.js'));
 	const { OPERATIONS } = require(path.join(root, 'dist/nodes/PandaPon/operations/index.js'));
 	/* eslint-enable @typescript-eslint/no-require-imports */

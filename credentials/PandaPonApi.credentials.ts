@@ -13,8 +13,8 @@ import {
 	systemHeaders,
 	usesQuerySignature,
 	type TimestampUnit,
-} from '../nodes/PandaPon/transport/signing';
-import { credentialTestRequest } from '../nodes/PandaPon/methods/credentialTest';
+} from '../nodes/shared/transport/signing';
+import { credentialTestRequest } from '../nodes/shared/credentialTest';
 
 export class PandaPonApi implements ICredentialType {
 	name = 'pandaPonApi';

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import type { ApiDocs, OperationSpec } from './operations/types';
+import type { ApiDocs, OperationSpec } from './helpers/types';
 
 /** Node versions: 1.1 opens each resource on a safe read; 1 keeps the first operation as default. */
 export const NODE_VERSIONS = [1, 1.1];

@@ -1,16 +1,16 @@
 import { NodeError, NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { Params } from './operations/params';
-import { idsAsText } from './operations/simplify';
-import type { OperationSpec, PagingSpec, RequestParts } from './operations/types';
-import { PandaPonApiError } from './transport/errors';
-import { Pacer, forEachBounded } from './transport/pacer';
+import { Params } from './helpers/params';
+import { idsAsText } from './helpers/simplify';
+import type { OperationSpec, PagingSpec, RequestParts } from './helpers/types';
+import { PandaPonApiError } from '../shared/transport/errors';
+import { Pacer, forEachBounded } from '../shared/transport/pacer';
 import {
 	DEFAULT_RETRY,
 	DEFAULT_TIMEOUT_MS,
 	pandaPonApiRequest,
 	type PandaPonEnvelope,
-} from './transport/request';
+} from '../shared/transport/request';
 
 export interface RunSettings {
 	concurrency: number;

@@ -8,8 +8,8 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { TAOBAO_ORDER_STATUS } from '../PandaPon/operations/taobaoFields';
-import { Pacer } from '../PandaPon/transport/pacer';
+import { TAOBAO_ORDER_STATUS } from '../PandaPon/helpers/taobaoFields';
+import { Pacer } from '../shared/transport/pacer';
 import {
 	emptySnapshot,
 	loadSnapshot,

@@ -1,9 +1,9 @@
 import type { IDataObject, IPollFunctions, NodeOperationError } from 'n8n-workflow';
 
 import { OPERATIONS } from '../PandaPon/operations';
-import type { OperationSpec } from '../PandaPon/operations/types';
-import { forEachBounded, type Pacer } from '../PandaPon/transport/pacer';
-import { pandaPonApiRequest, type PandaPonContext, type PandaPonRequest } from '../PandaPon/transport/request';
+import type { OperationSpec } from '../PandaPon/helpers/types';
+import { forEachBounded, type Pacer } from '../shared/transport/pacer';
+import { pandaPonApiRequest, type PandaPonContext, type PandaPonRequest } from '../shared/transport/request';
 
 /**
  * Reads what a poll compares: the orders (and Taobao after-sales) created inside the lookback

@@ -1,7 +1,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { PandaPonApiError } from '../PandaPon/transport/errors';
-import { pandaPonApiRequest, type PandaPonRequest } from '../PandaPon/transport/request';
+import { PandaPonApiError } from '../shared/transport/errors';
+import { pandaPonApiRequest, type PandaPonRequest } from '../shared/transport/request';
 import type { EventDefinition } from './events';
 
 /**

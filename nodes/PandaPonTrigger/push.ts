@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { JsonDepthError, JsonDuplicateKeyError, parseJson } from '../PandaPon/transport/json';
+import { JsonDepthError, JsonDuplicateKeyError, parseJson } from '../shared/transport/json';
 import { DEDUPE_WINDOW_MS, FUTURE_TOLERANCE_MS } from './dedupe';
 import { bodyText } from './http';
 import { checkSignature, topLevelValueText, type SignedPart } from './signature';

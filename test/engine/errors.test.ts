@@ -10,11 +10,11 @@ import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 
 // The built node throws the built class: compare with that one.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { PandaPonApiError, PANDAPON_CODES, HTTP_TOO_MANY_REQUESTS } = require('../../dist/nodes/PandaPon/transport/errors.js');
+const { PandaPonApiError, PANDAPON_CODES, HTTP_TOO_MANY_REQUESTS } = require('../../dist/nodes/shared/transport/errors.js');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { CODES: SANDBOX_CODES } = require('../../sandbox/errors.js');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { hintFor, isRateLimited } = require('../../dist/nodes/PandaPon/transport/request.js');
+const { hintFor, isRateLimited } = require('../../dist/nodes/shared/transport/request.js');
 
 const MISSING_ORDER = '1234567890123456789';
 

@@ -7,8 +7,8 @@ import type { AddressInfo } from 'net';
 
 import type { INodeParameters } from 'n8n-workflow';
 
-import { KNOWN_ERRORS } from '../../nodes/PandaPon/methods/credentialTest';
-import { ALIBABA_ORDER_STATUS } from '../../nodes/PandaPon/operations/fields';
+import { KNOWN_ERRORS } from '../../nodes/shared/credentialTest';
+import { ALIBABA_ORDER_STATUS } from '../../nodes/PandaPon/helpers/alibabaFields';
 
 import { assertNoSecrets, listSearch, loadOptions, runPandaPon, testCredential, type SandboxCredentials } from '../helpers/engine';
 import { CANARY_SECRET, startTestSandbox, type TestSandbox } from '../helpers/sandbox';

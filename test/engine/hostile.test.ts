@@ -21,7 +21,7 @@ const { httpRequest, proxyRequestToAxios } = require('n8n-core/dist/execution-en
 	httpRequest: (o: IDataObject) => Promise<unknown>;
 	proxyRequestToAxios: (w: undefined, a: undefined, n: undefined, o: IDataObject) => Promise<unknown>;
 };
-const { retryAfter, redactor, MAX_ANSWER_BYTES } = require('../../dist/nodes/PandaPon/transport/request.js') as typeof import('../../nodes/PandaPon/transport/request');
+const { retryAfter, redactor, MAX_ANSWER_BYTES } = require('../../dist/nodes/shared/transport/request.js') as typeof import('../../nodes/shared/transport/request');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const ORDER = '2542285634920880794';

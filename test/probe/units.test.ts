@@ -4,7 +4,7 @@ import { envelopeOf, shapeOf, verdictOf } from '../../tools/probe/classify';
 import { CONSTRUCTIONS, construction } from '../../tools/probe/constructions';
 import { parseArgs } from '../../tools/probe/cli';
 import { redact } from '../../tools/probe/report';
-import { signature as nodeSignature } from '../../nodes/PandaPon/transport/signing';
+import { signature as nodeSignature } from '../../nodes/shared/transport/signing';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { SIGNATURES } = require('../../sandbox/auth') as {

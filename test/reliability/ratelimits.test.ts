@@ -18,7 +18,7 @@ import { runOp } from './baselines';
 import { A_WAIT_SEND, byId, isErrorItem, pairedIndex, recordFigures } from './lib';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { STORM_LIMIT_MS, MIN_LEARNED_PER_SECOND } = require('../../dist/nodes/PandaPon/transport/pacer.js') as typeof import('../../nodes/PandaPon/transport/pacer');
+const { STORM_LIMIT_MS, MIN_LEARNED_PER_SECOND } = require('../../dist/nodes/shared/transport/pacer.js') as typeof import('../../nodes/shared/transport/pacer');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const ROUTE = 'POST /alibaba/order/detail';

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'util';
 
 import { isSafeNumber, parse as losslessParse, stringify as losslessStringify } from 'lossless-json';
 
-import { JsonDepthError, JsonDuplicateKeyError, JsonInteger, parseJson, stringifyJson } from '../../nodes/PandaPon/transport/json';
+import { JsonDepthError, JsonDuplicateKeyError, JsonInteger, parseJson, stringifyJson } from '../../nodes/shared/transport/json';
 
 /** Seeded PRNG so failures repeat. */
 function mulberry32(seed: number) {

@@ -1,4 +1,4 @@
-import { newNonce, signature, systemHeaders, timestampNow, usesQuerySignature } from '../../nodes/PandaPon/transport/signing';
+import { newNonce, signature, systemHeaders, timestampNow, usesQuerySignature } from '../../nodes/shared/transport/signing';
 
 // Expected digests computed outside JavaScript: printf '%s' "$key$ts$nonce$secret" | md5sum
 const vectors = [

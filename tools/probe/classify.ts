@@ -4,8 +4,8 @@
  * status and by the words of `msg` (English and Chinese).
  */
 import { pick } from '../../nodes/PandaPon/executor';
-import type { OperationSpec } from '../../nodes/PandaPon/operations/types';
-import { parseJson } from '../../nodes/PandaPon/transport/json';
+import type { OperationSpec } from '../../nodes/PandaPon/helpers/types';
+import { parseJson } from '../../nodes/shared/transport/json';
 
 import type { Reply } from './http';
 

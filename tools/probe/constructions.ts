@@ -1,11 +1,11 @@
 /**
  * Every signature construction the probe knows, in the order it tries them. The first is the one
- * the node uses (nodes/PandaPon/transport/signing.ts); the others are constructions common in
+ * the node uses (nodes/shared/transport/signing.ts); the others are constructions common in
  * APIs of this kind, tried only when PandaPon refuses the documented one.
  */
 import { createHash, createHmac } from 'crypto';
 
-import { signature as nodeSignature } from '../../nodes/PandaPon/transport/signing';
+import { signature as nodeSignature } from '../../nodes/shared/transport/signing';
 
 export interface SignInput {
 	accessKey: string;

@@ -4,7 +4,7 @@
  * parameters, so the probe sends exactly what the node would.
  */
 import { OPERATIONS } from '../../nodes/PandaPon/operations';
-import type { OperationSpec } from '../../nodes/PandaPon/operations/types';
+import type { OperationSpec } from '../../nodes/PandaPon/helpers/types';
 
 /** Ids found in earlier answers (lists first), falling back to the documented examples. */
 export type Ids = Record<string, string>;

@@ -6,11 +6,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { OPERATIONS, RESOURCES } from '../../nodes/PandaPon/operations';
-import { Params } from '../../nodes/PandaPon/operations/params';
-import type { OperationSpec, RequestParts } from '../../nodes/PandaPon/operations/types';
-import { stringifyJson } from '../../nodes/PandaPon/transport/json';
-import { isRateLimited } from '../../nodes/PandaPon/transport/request';
-import { newNonce, timestampNow, usesQuerySignature, type TimestampUnit } from '../../nodes/PandaPon/transport/signing';
+import { Params } from '../../nodes/PandaPon/helpers/params';
+import type { OperationSpec, RequestParts } from '../../nodes/PandaPon/helpers/types';
+import { stringifyJson } from '../../nodes/shared/transport/json';
+import { isRateLimited } from '../../nodes/shared/transport/request';
+import { newNonce, timestampNow, usesQuerySignature, type TimestampUnit } from '../../nodes/shared/transport/signing';
 
 import { envelopeOf, shapeOf, verdictOf, type Shape, type Verdict } from './classify';
 import { CONSTRUCTIONS, type Construction } from './constructions';

@@ -14,9 +14,9 @@ import {
 	readRefundReasons,
 	refundableLines,
 	type Read,
-} from '../operations/alibabaRefund';
-import { alibabaStatusName } from '../operations/simplify';
-import { pandaPonApiRequest } from '../transport/request';
+} from '../helpers/alibabaRefund';
+import { alibabaStatusName } from '../helpers/simplify';
+import { pandaPonApiRequest } from '../../shared/transport/request';
 import { currentParameter } from './currentParameter';
 
 

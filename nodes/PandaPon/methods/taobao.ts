@@ -6,10 +6,10 @@ import {
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { fenToYuan } from '../operations/fields';
-import { taobaoStatusName } from '../operations/simplify';
-import { JsonInteger } from '../transport/json';
-import { pandaPonApiRequest } from '../transport/request';
+import { fenToYuan } from '../helpers/alibabaFields';
+import { taobaoStatusName } from '../helpers/simplify';
+import { JsonInteger } from '../../shared/transport/json';
+import { pandaPonApiRequest } from '../../shared/transport/request';
 import { currentParameter } from './currentParameter';
 
 

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { compact } from './params';
-import type { OperationSpec } from './types';
+import { compact } from '../helpers/params';
+import type { OperationSpec } from '../helpers/types';
 
 const resource = 'address';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { JsonInteger } from '../transport/json';
-import { pandaPonApiRequest } from '../transport/request';
+import { JsonInteger } from '../../shared/transport/json';
+import { pandaPonApiRequest } from '../../shared/transport/request';
 import {
 	goodsStatusFor,
 	matchReason,
@@ -13,11 +13,11 @@ import {
 	type Read,
 	type RefundOrder,
 	type RefundReason,
-} from './alibabaRefund';
-import { GOODS_STATUS_1688, GOODS_STATUS_1688_VALUES, alibabaOrderLocator, fenFromYuan } from './fields';
-import { locator } from './locator';
-import { compact, type Params } from './params';
-import type { OperationSpec } from './types';
+} from '../helpers/alibabaRefund';
+import { GOODS_STATUS_1688, GOODS_STATUS_1688_VALUES, alibabaOrderLocator, fenFromYuan } from '../helpers/alibabaFields';
+import { locator } from '../helpers/locator';
+import { compact, type Params } from '../helpers/params';
+import type { OperationSpec } from '../helpers/types';
 
 const resource = 'alibabaAfterSale';
 

@@ -6,10 +6,10 @@ import {
 	alibabaOfferLocator,
 	check1688Success,
 	readAlibabaAddress,
-} from './fields';
-import { compact, type Params } from './params';
-import type { OperationSpec } from './types';
-import { simplifyAlibabaOrder } from './simplify';
+} from '../helpers/alibabaFields';
+import { compact, type Params } from '../helpers/params';
+import type { OperationSpec } from '../helpers/types';
+import { simplifyAlibabaOrder } from '../helpers/simplify';
 
 const resource = 'alibabaCart';
 

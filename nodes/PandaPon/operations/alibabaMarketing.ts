@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { LANGUAGES } from './fields';
-import { compact } from './params';
-import type { OperationSpec, PagingSpec } from './types';
+import { LANGUAGES } from '../helpers/alibabaFields';
+import { compact } from '../helpers/params';
+import type { OperationSpec, PagingSpec } from '../helpers/types';
 
 const resource = 'alibabaMarketing';
 

@@ -10,10 +10,10 @@ import {
 	readAlibabaAddress,
 	readCargo,
 	readCargoFromItems,
-} from './fields';
-import { compact, type Params } from './params';
-import type { OperationSpec, RequestParts } from './types';
-import { simplifyAlibabaOrder } from './simplify';
+} from '../helpers/alibabaFields';
+import { compact, type Params } from '../helpers/params';
+import type { OperationSpec, RequestParts } from '../helpers/types';
+import { simplifyAlibabaOrder } from '../helpers/simplify';
 
 const resource = 'alibabaOrder';
 

@@ -5,10 +5,10 @@ import {
 	alibabaOfferLocator,
 	readSearchFilters,
 	searchFilterCollection,
-} from './fields';
-import { compact, type Params } from './params';
-import type { OperationSpec, PagingSpec } from './types';
-import { simplifyAlibabaProduct } from './simplify';
+} from '../helpers/alibabaFields';
+import { compact, type Params } from '../helpers/params';
+import type { OperationSpec, PagingSpec } from '../helpers/types';
+import { simplifyAlibabaProduct } from '../helpers/simplify';
 
 const resource = 'alibabaProduct';
 

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { stringifyJson } from '../transport/json';
-import type { OperationSpec } from './types';
+import { stringifyJson } from '../../shared/transport/json';
+import type { OperationSpec } from '../helpers/types';
 
 export const customApiCallOperations: OperationSpec[] = [
 	{

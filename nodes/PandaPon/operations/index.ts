@@ -12,7 +12,7 @@ import { taobaoAfterSaleOperations } from './taobaoAfterSale';
 import { taobaoCartOperations } from './taobaoCart';
 import { taobaoOrderOperations } from './taobaoOrder';
 import { taobaoProductOperations } from './taobaoProduct';
-import type { OperationSpec } from './types';
+import type { OperationSpec } from '../helpers/types';
 
 /** Resources in the order the node lists them: Taobao, 1688, then shared services. */
 export const RESOURCES: INodePropertyOptions[] = [

@@ -1,10 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { parseJson } from '../transport/json';
-import { alibabaOfferLocator, digitsIn, quantityIn } from './fields';
-import { compact, type Params } from './params';
-import { taobaoItemLocator } from './taobaoFields';
-import type { OperationSpec } from './types';
+import { parseJson } from '../../shared/transport/json';
+import { alibabaOfferLocator, digitsIn, quantityIn } from '../helpers/alibabaFields';
+import { compact, type Params } from '../helpers/params';
+import { taobaoItemLocator } from '../helpers/taobaoFields';
+import type { OperationSpec } from '../helpers/types';
 
 /*
  * The /open/pp/logistics/ family authenticates with `timestamp` and `sign` in the query string;

@@ -1,15 +1,15 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { fenFromYuan } from './fields';
-import { compact, type Params } from './params';
+import { fenFromYuan } from '../helpers/alibabaFields';
+import { compact, type Params } from '../helpers/params';
 import {
 	TAOBAO_GOODS_STATUS,
 	TAOBAO_REFUND_STATUS,
 	TAOBAO_REFUND_TYPE,
 	taobaoOrderLocator,
 	taobaoRefundLocator,
-} from './taobaoFields';
-import type { OperationSpec } from './types';
+} from '../helpers/taobaoFields';
+import type { OperationSpec } from '../helpers/types';
 
 const resource = 'taobaoAfterSale';
 

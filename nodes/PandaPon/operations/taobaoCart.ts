@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { JsonInteger, stringifyJson } from '../transport/json';
-import { pandaPonApiRequest } from '../transport/request';
-import { fenFromYuan } from './fields';
-import { compact, type Params } from './params';
+import { JsonInteger, stringifyJson } from '../../shared/transport/json';
+import { pandaPonApiRequest } from '../../shared/transport/request';
+import { fenFromYuan } from '../helpers/alibabaFields';
+import { compact, type Params } from '../helpers/params';
 import {
 	cartLineIds,
 	cartUserId,
@@ -12,8 +12,8 @@ import {
 	readTaobaoAddress,
 	taobaoAddressFields,
 	taobaoItemLocator,
-} from './taobaoFields';
-import type { OperationSpec } from './types';
+} from '../helpers/taobaoFields';
+import type { OperationSpec } from '../helpers/types';
 
 const resource = 'taobaoCart';
 

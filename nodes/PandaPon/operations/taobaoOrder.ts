@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { stringifyJson } from '../transport/json';
-import { fenFromYuan } from './fields';
-import { compact, type Params } from './params';
+import { stringifyJson } from '../../shared/transport/json';
+import { fenFromYuan } from '../helpers/alibabaFields';
+import { compact, type Params } from '../helpers/params';
 import {
 	TAOBAO_ORDER_STATUS,
 	digitsIn,
@@ -10,9 +10,9 @@ import {
 	readTaobaoAddress,
 	taobaoAddressFields,
 	taobaoOrderLocator,
-} from './taobaoFields';
-import type { OperationSpec } from './types';
-import { simplifyTaobaoOrder } from './simplify';
+} from '../helpers/taobaoFields';
+import type { OperationSpec } from '../helpers/types';
+import { simplifyTaobaoOrder } from '../helpers/simplify';
 
 const resource = 'taobaoOrder';
 

@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { stringifyJson } from '../transport/json';
-import { compact, type Params } from './params';
-import { digitsIn, taobaoItemLocator } from './taobaoFields';
-import type { OperationSpec } from './types';
-import { simplifyTaobaoProduct } from './simplify';
+import { stringifyJson } from '../../shared/transport/json';
+import { compact, type Params } from '../helpers/params';
+import { digitsIn, taobaoItemLocator } from '../helpers/taobaoFields';
+import type { OperationSpec } from '../helpers/types';
+import { simplifyTaobaoProduct } from '../helpers/simplify';
 
 const resource = 'taobaoProduct';
 

@@ -5,7 +5,7 @@ import {
 	type INodeParameterResourceLocator,
 } from 'n8n-workflow';
 
-import { JsonInteger, parseJson } from '../transport/json';
+import { JsonInteger, parseJson } from '../../shared/transport/json';
 
 const DIGITS = /^\d{1,20}$/;
 

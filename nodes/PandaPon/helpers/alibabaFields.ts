@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { JsonInteger } from '../transport/json';
+import { JsonInteger } from '../../shared/transport/json';
 import { locator } from './locator';
 import { compact, type Params } from './params';
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ALIBABA_ORDER_STATUS } from './fields';
+import { ALIBABA_ORDER_STATUS } from './alibabaFields';
 import { TAOBAO_ORDER_STATUS } from './taobaoFields';
 
 /*

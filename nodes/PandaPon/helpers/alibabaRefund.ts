@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { JsonInteger } from '../transport/json';
-import type { PandaPonEnvelope } from '../transport/request';
-import { fenToYuan, yuanToFen } from './fields';
+import { JsonInteger } from '../../shared/transport/json';
+import type { PandaPonEnvelope } from '../../shared/transport/request';
+import { fenToYuan, yuanToFen } from './alibabaFields';
 
 /**
  * What a 1688 refund needs to know about its order, shared by the editor's dropdowns

@@ -1,6 +1,6 @@
 import type { IAuthenticateRuleResponseSuccessBody, ICredentialTestRequest } from 'n8n-workflow';
 
-import { hintFor } from '../transport/request';
+import { hintFor } from './transport/request';
 
 /**
  * PandaPon's answers to a request with bad keys, headers or timing: HTTP 200 with this `code` and
