@@ -243,6 +243,20 @@ async function runDataOf(executionId) {
 	return data.resultData;
 }
 
+/** Why executions of a workflow failed: id, status, the error and the node it names, from main's REST API. */
+async function failuresOf(workflowId) {
+	const failed = executionsOf(workflowId).filter((r) => r.status !== 'success');
+	return Promise.all(
+		failed.slice(0, 5).map(async (r) => {
+			const result = await runDataOf(r.id).catch((e) => ({ error: { message: `run data unreadable: ${e.message}` } }));
+			const nodeErrors = Object.entries(result?.runData ?? {})
+				.map(([node, runs]) => [node, runs.at(-1)?.error?.message])
+				.filter(([, message]) => message);
+			return { ...r, error: result?.error?.message, node: result?.error?.node?.name, nodeErrors, worker: cluster.workerOf(r.id)?.name };
+		}),
+	);
+}
+
 const itemsOf = (runData, node) => (runData[node]?.at(-1)?.data?.main?.[0] ?? []).map((i) => i.json);
 
 /** Runs `fn` over `list` with at most `limit` in flight. */
@@ -345,7 +359,10 @@ describe('n8n 2.8.4 in queue mode: main, 2 workers, 2 webhook processors, Postgr
 		const started = Date.now();
 		const answers = await Promise.all(
 			Array.from({ length: 10 }, (_, i) => postJson(processorUrl(cluster.webhooks[i % 2], 'queue-read'), { itemIds: ids })),
-		);
+		).catch(async (error) => {
+			await settledExecutions(READ_WORKFLOW.id, { quietMs: 500 }).catch(() => undefined);
+			throw new Error(`${error.message}\nfailed executions: ${JSON.stringify(await failuresOf(READ_WORKFLOW.id))}`);
+		});
 		const wallMs = Date.now() - started;
 		sandbox.setOptions({ qps: 0 });
 
@@ -360,7 +377,7 @@ describe('n8n 2.8.4 in queue mode: main, 2 workers, 2 webhook processors, Postgr
 		}
 		const runs = await settledExecutions(READ_WORKFLOW.id, { quietMs: 500 });
 		assert.equal(runs.length, 10);
-		assert.ok(runs.every((r) => r.status === 'success'), JSON.stringify(runs));
+		assert.ok(runs.every((r) => r.status === 'success'), JSON.stringify(await failuresOf(READ_WORKFLOW.id)));
 		const workers = new Set(runs.map((r) => cluster.workerOf(r.id)?.name));
 		assert.ok(!workers.has(undefined), 'every execution ran on a worker');
 
@@ -404,7 +421,7 @@ describe('n8n 2.8.4 in queue mode: main, 2 workers, 2 webhook processors, Postgr
 		record('scenario2a', { pushes: 1000, redeliveries: 1000, executions: runs.length, afterFirstRound: firstRuns.length, first, again });
 		assert.equal(firstRuns.length, 1000, 'each first delivery started one execution');
 		assert.equal(runs.length, 1000, 're-deliveries started nothing');
-		assert.ok(runs.every((r) => r.status === 'success' && r.mode === 'webhook'));
+		assert.ok(runs.every((r) => r.status === 'success' && r.mode === 'webhook'), JSON.stringify(await failuresOf(PUSH_WORKFLOW.id)));
 		const first3 = await runDataOf(runs[0].id);
 		const item = itemsOf(first3.runData, 'On any push')[0];
 		assert.match(String(item.deliveryId ?? ''), /\S/, 'the trigger item carries a deliveryId');
@@ -452,9 +469,9 @@ describe('n8n 2.8.4 in queue mode: main, 2 workers, 2 webhook processors, Postgr
 		}
 		assert.equal(idsPerMessage.size, 100, 'every message started at least one execution');
 		for (const [key, ids] of idsPerMessage) assert.equal(ids.size, 1, `one deliveryId for both copies of ${key}`);
-		assert.ok(exampleRuns.every((r) => r.status === 'success'), JSON.stringify(exampleRuns.filter((r) => r.status !== 'success')));
+		assert.ok(exampleRuns.every((r) => r.status === 'success'), JSON.stringify(await failuresOf(example.id)));
 		assert.equal(passed, 100, 'the example ran Get order once per message');
-		assert.ok(removeDuplicatesRuns.every((r) => r.status === 'success'), JSON.stringify(removeDuplicatesRuns.filter((r) => r.status !== 'success')));
+		assert.ok(removeDuplicatesRuns.every((r) => r.status === 'success'), JSON.stringify(await failuresOf(REMOVE_DUPLICATES_WORKFLOW.id)));
 		assert.ok(passedRemoveDuplicates >= 100 && passedRemoveDuplicates <= removeDuplicatesRuns.length, 'Remove Duplicates lets every message through at least once');
 	});
 

@@ -22,6 +22,7 @@ const { httpRequest, proxyRequestToAxios } = require('n8n-core/dist/execution-en
 	proxyRequestToAxios: (w: undefined, a: undefined, n: undefined, o: IDataObject) => Promise<unknown>;
 };
 const { retryAfter, redactor, MAX_ANSWER_BYTES } = require('../../dist/nodes/shared/transport/request.js') as typeof import('../../nodes/shared/transport/request');
+const { STORM_LIMIT_MS } = require('../../dist/nodes/shared/transport/pacer.js') as typeof import('../../nodes/shared/transport/pacer');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const ORDER = '2542285634920880794';
@@ -313,12 +314,24 @@ describe('rate limits are recognised by code, not by words', () => {
 		for (const r of later) expect(r.at - refusedAt).toBeGreaterThanOrEqual(1800);
 	});
 
-	it('a permanent HTTP 429 fails with the rate-limit hint after the retries', async () => {
+	it('a permanent HTTP 429 is ridden out until the storm limit (not cut short by Retries), then fails with the rate-limit hint', async () => {
 		const base = await hostile((_r, res) => sendJson(res, 'Too Many Requests', 429, { 'Content-Type': 'text/plain' }));
+		const started = Date.now();
 		const { error } = await runPandaPon({ ...get, options: { retries: 1 } }, credsFor(base));
+		const ms = Date.now() - started;
+		expect(error?.message).toMatch(/^PandaPon has refused every request as rate-limited for \d+ s; stopped waiting$/);
+		expect(error?.description).toContain('Max Requests per Second');
+		expect(base.received.length).toBeGreaterThan(2);
+		expect(ms).toBeGreaterThanOrEqual(STORM_LIMIT_MS);
+		expect(ms).toBeLessThan(STORM_LIMIT_MS + 10_000);
+	}, STORM_LIMIT_MS + 30_000);
+
+	it('with Retries 0 a rate-limit answer fails at once', async () => {
+		const base = await hostile((_r, res) => sendJson(res, 'Too Many Requests', 429, { 'Content-Type': 'text/plain' }));
+		const { error } = await runPandaPon({ ...get, options: { retries: 0 } }, credsFor(base));
 		expect(error?.message).toBe('PandaPon answered HTTP 429 instead of a JSON envelope');
 		expect(error?.description).toContain('Max Requests per Second');
-		expect(base.received).toHaveLength(2);
+		expect(base.received).toHaveLength(1);
 	});
 
 	it('Retry-After is read as seconds or an HTTP date and bounded at 30 s', () => {

@@ -151,6 +151,8 @@ export async function pandaPonApiRequest(
 	const url = target.baseUrl + req.path;
 	const policy = req.write ? { retries: 0, baseDelayMs: 0 } : (req.retry ?? DEFAULT_RETRY);
 	let attempt = 0;
+	let failures = 0;
+	let refusedSince = 0;
 	let last: Failure | undefined;
 	for (;;) {
 		await req.pacer?.wait();
@@ -164,13 +166,20 @@ export async function pandaPonApiRequest(
 		}
 		last = outcome;
 		const retryAfterMs = outcome.kind === 'http' ? (outcome.retryAfterMs ?? 0) : 0;
+		const rateLimited = isRateLimitFailure(outcome);
 		// Every request of this execution holds back and slows down, not just this one.
-		if (isRateLimitFailure(outcome)) req.pacer?.rateLimited(RATE_LIMIT_PAUSE_MS, retryAfterMs);
+		if (rateLimited) req.pacer?.rateLimited(RATE_LIMIT_PAUSE_MS, retryAfterMs);
 		else req.pacer?.notRefused();
-		if (attempt >= policy.retries || !retryable(outcome)) {
+		// Rate-limit answers are contention, not faults: executions sharing one account take turns
+		// (queue mode), so they don't use up Retries until this request has been refused for the
+		// storm limit. Retries = 0 still means one attempt.
+		refusedSince = rateLimited ? refusedSince || Date.now() : 0;
+		if (!rateLimited || Date.now() - refusedSince >= STORM_LIMIT_MS) failures++;
+		if (failures > policy.retries || policy.retries === 0 || !retryable(outcome)) {
 			throw toNodeError(this, req, outcome, attempt + 1, redact);
 		}
-		await sleep(Math.max(retryAfterMs, Math.min(MAX_BACKOFF_MS, policy.baseDelayMs * 2 ** attempt)));
+		const backOffMs = rateLimited ? RATE_LIMIT_PAUSE_MS : Math.min(MAX_BACKOFF_MS, policy.baseDelayMs * 2 ** (failures - 1));
+		await sleep(Math.max(retryAfterMs, backOffMs));
 		attempt++;
 	}
 }
