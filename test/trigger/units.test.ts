@@ -111,7 +111,7 @@ describe('node description', () => {
 		// The credential's own declarative test serves both nodes.
 		expect(d.credentials).toEqual([{ name: 'pandaPonApi', required: true }]);
 		expect((d as unknown as { usableAsTool?: boolean }).usableAsTool).toBeUndefined();
-		expect(d.icon).toEqual({ light: 'file:pandapon.svg', dark: 'file:pandapon.dark.svg' });
+		expect(d.icon).toEqual({ light: 'file:../../icons/pandapon.svg', dark: 'file:../../icons/pandapon.dark.svg' });
 		expect(d.properties.find((p) => p.name === 'notice')!.displayName).toContain('Message Service');
 	});
 });
