@@ -1,14 +1,8 @@
 const path = require('path');
-const { task, src, dest, parallel } = require('gulp');
+const { task, src, dest } = require('gulp');
 
-// Icons are not TypeScript: copy them next to the compiled nodes and credentials.
-const copy = (folder) => {
-	const fn = () =>
-		src(path.resolve(folder, '**', '*.{png,svg}'), { encoding: false }).pipe(
-			dest(path.resolve('dist', folder)),
-		);
-	fn.displayName = `copy ${folder} icons`;
-	return fn;
-};
-
-task('build:icons', parallel(copy('nodes'), copy('credentials')));
+// Icons are not TypeScript: the one PandaPon mark (icons/) is copied to dist/icons, where the
+// nodes and the credential point to it.
+task('build:icons', () =>
+	src(path.resolve('icons', '*.{png,svg}'), { encoding: false }).pipe(dest(path.resolve('dist', 'icons'))),
+);

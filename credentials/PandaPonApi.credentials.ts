@@ -21,7 +21,7 @@ export class PandaPonApi implements ICredentialType {
 
 	displayName = 'PandaPon API';
 
-	icon: Icon = { light: 'file:pandapon.svg', dark: 'file:pandapon.dark.svg' };
+	icon: Icon = { light: 'file:../icons/pandapon.svg', dark: 'file:../icons/pandapon.dark.svg' };
 
 	documentationUrl = 'https://github.com/pandapon/n8n-nodes-pandapon#credentials';
 

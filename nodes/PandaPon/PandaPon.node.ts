@@ -27,7 +27,7 @@ export class PandaPon implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'PandaPon',
 		name: 'pandaPon',
-		icon: { light: 'file:pandapon.svg', dark: 'file:pandapon.dark.svg' },
+		icon: { light: 'file:../../icons/pandapon.svg', dark: 'file:../../icons/pandapon.dark.svg' },
 		group: ['transform'],
 		version: NODE_VERSIONS,
 		defaultVersion: NODE_VERSIONS.at(-1),

@@ -154,7 +154,7 @@ export class PandaPonPollingTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'PandaPon Polling Trigger',
 		name: 'pandaPonPollingTrigger',
-		icon: { light: 'file:pandapon.svg', dark: 'file:pandapon.dark.svg' },
+		icon: { light: 'file:../../icons/pandapon.svg', dark: 'file:../../icons/pandapon.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',

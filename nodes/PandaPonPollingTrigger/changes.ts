@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { OrderRecord, Platform, RefundRecord, TraceRecord, TraceStep } from './read';
 
-/**
+/*
  * Compares what a poll read with the snapshot of the previous poll and says what changed.
  *
  * The snapshot keeps, per platform, only what a comparison needs: an order's status and amount,

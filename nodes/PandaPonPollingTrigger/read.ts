@@ -5,7 +5,7 @@ import type { OperationSpec } from '../PandaPon/helpers/types';
 import { forEachBounded, type Pacer } from '../shared/transport/pacer';
 import { pandaPonApiRequest, type PandaPonContext, type PandaPonRequest } from '../shared/transport/request';
 
-/**
+/*
  * Reads what a poll compares: the orders (and Taobao after-sales) created inside the lookback
  * window, newest first, page by page through the action node's operation records and the one
  * transport (pacing, retries, lossless ids), and the logistics traces of shipped orders.

@@ -72,7 +72,7 @@ export class PandaPonTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'PandaPon Trigger',
 		name: 'pandaPonTrigger',
-		icon: { light: 'file:pandapon.svg', dark: 'file:pandapon.dark.svg' },
+		icon: { light: 'file:../../icons/pandapon.svg', dark: 'file:../../icons/pandapon.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: eventsSubtitle(),

@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 
 import type { IDataObject } from 'n8n-workflow';
 
-/**
+/*
  * Re-delivery guard. PandaPon re-pushes a message it thinks was not acknowledged every 30 minutes,
  * at most 5 times, and a slow or lost 200 can make it re-push one we already handled.
  *

@@ -1,4 +1,4 @@
-/**
+/*
  * PandaPon push-message types and how they map to the trigger's events.
  *
  * Confirmed by PandaPon's message pages: the two PRICE_MODIFY types. Inferred (see

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/**
+/*
  * The HTTP side of the trigger: reading the request n8n hands over and writing the answer.
  * Nothing here interprets the body beyond its size and the Verify ping (empty or `{}`).
  */

@@ -4,7 +4,7 @@ import { PandaPonApiError } from '../shared/transport/errors';
 import { pandaPonApiRequest, type PandaPonRequest } from '../shared/transport/request';
 import type { EventDefinition } from './events';
 
-/**
+/*
  * "Fetch Latest State": push messages can arrive late and out of order, so after a status or
  * refund message the trigger can read the record's current state with the matching Get.
  */
@@ -25,7 +25,7 @@ function field(body: unknown, ...path: string[]): unknown {
 }
 
 /** The order id in a status message: Xportcn-style `orderId`, or a 1688 order object's baseInfo. */
-export function orderIdOf(body: unknown): string | undefined {
+export function orderIdInPush(body: unknown): string | undefined {
 	return (
 		idFrom(field(body, 'orderId')) ??
 		idFrom(field(body, 'baseInfo', 'idOfStr')) ??
@@ -34,7 +34,8 @@ export function orderIdOf(body: unknown): string | undefined {
 	);
 }
 
-export function refundIdOf(body: unknown): string | undefined {
+/** The refund id in an after-sale message: `refundId`, or the refund object's. */
+export function refundIdInPush(body: unknown): string | undefined {
 	return idFrom(field(body, 'refundId')) ?? idFrom(field(body, 'refund', 'refundId'));
 }
 
@@ -44,14 +45,14 @@ export function latestRequestFor(
 	body: unknown,
 ): { request: PandaPonRequest } | { skip: string } {
 	if (event.kind === 'orderStatus') {
-		const orderId = orderIdOf(body);
+		const orderId = orderIdInPush(body);
 		if (orderId === undefined) return { skip: 'The message carries no order id (orderId or baseInfo.id)' };
 		return event.platform === '1688'
 			? { request: { method: 'POST', path: '/alibaba/order/detail', body: { webSite: '1688', orderId }, write: false } }
 			: { request: { method: 'GET', path: '/open/order/get', query: { orderId }, write: false } };
 	}
 	if (event.kind === 'afterSaleRefund') {
-		const refundId = refundIdOf(body);
+		const refundId = refundIdInPush(body);
 		if (refundId === undefined) return { skip: 'The message carries no refundId' };
 		return event.platform === '1688'
 			? { request: { method: 'POST', path: '/alibaba/refund/info', body: { refundId }, write: false } }

@@ -5,7 +5,7 @@ import { DEDUPE_WINDOW_MS, FUTURE_TOLERANCE_MS } from './dedupe';
 import { bodyText } from './http';
 import { checkSignature, topLevelValueText, type SignedPart } from './signature';
 
-/**
+/*
  * A push from its verified bytes to its fields. Every step returns either its result or a
  * Refusal (the HTTP answer, a short reason, a hint for the editor), never throws.
  */

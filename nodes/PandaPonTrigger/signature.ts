@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 
-/**
+/*
  * PandaPon push authenticity: header `Authorization` = hex HMAC-SHA256(base, Access Secret).
  *
  * The docs say only that "the message body" is signed. By default the base is the raw request

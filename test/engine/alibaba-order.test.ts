@@ -95,7 +95,7 @@ describe('Preview', () => {
 describe('Create', () => {
 	let created: string;
 
-	it('builds ONE order from all input items (Cargo Source: From Input Items), paired with every item', async () => {
+	it('builds ONE order from all input items (Order Lines Source: From Input Items), paired with every item', async () => {
 		const lines = [
 			{ offerId: OFFER, specId: SPEC, quantity: 1 },
 			{ offerId: OFFER, specId: sb.state.alibaba.products.get(OFFER).productSkuInfos[1].specId, quantity: 2 },
@@ -148,7 +148,7 @@ describe('Create', () => {
 				{ offerId: OFFER, specId: SPEC, quantity: 'two' },
 			],
 		);
-		expect(error?.message).toMatch(/"Quantity" must be a whole number of at least 1, got "two" \[item 1\]/);
+		expect(error?.message).toMatch(/"Quantity" must be a whole number, got "two" \[item 1\]/);
 		expect(sb.counters().total).toBe(0);
 	});
 
@@ -164,9 +164,9 @@ describe('Create', () => {
 		const noAddress = await runPandaPon({ ...base, addressParam: { address: { ...ALIBABA_ADDRESS.address, townText: '', mobile: '' } } }, creds);
 		expect(noAddress.error?.message).toMatch(/"Receiving Address" is missing Mobile, Town \[item 0\]/);
 		const noSpec = await runPandaPon({ ...base, cargo: { line: [{ offerId: OFFER, specId: '', quantity: 1 }] } }, creds);
-		expect(noSpec.error?.message).toMatch(/"Cargo Lines" line 1: Spec ID is empty \[item 0\]/);
+		expect(noSpec.error?.message).toMatch(/"Order Lines" → line 1 "Spec ID" is empty \[item 0\]/);
 		const badOffer = await runPandaPon({ ...base, cargo: { line: [{ offerId: '7434x', specId: SPEC, quantity: 1 }] } }, creds);
-		expect(badOffer.error?.message).toMatch(/"Cargo Lines" line 1: Offer ID must be digits only, got "7434x" \[item 0\]/);
+		expect(badOffer.error?.message).toMatch(/"Order Lines" → line 1 "Offer ID" must be digits only, got "7434x" \[item 0\]/);
 		expect(sb.counters().total).toBe(0);
 	});
 

@@ -152,7 +152,7 @@ describe('1688 Product searches', () => {
 			{ resource: 'alibabaProduct', operation: 'searchByKeyword', keyword: 'bag', filters: { priceStart: '¥12' } },
 			creds,
 		);
-		expect(error?.message).toMatch(/"Filters" must be an amount in yuan such as 239.99, got "¥12" \[item 0\]/);
+		expect(error?.message).toMatch(/"Filters" → "Min Price \(Yuan\)" must be an amount in yuan such as 239.99, got "¥12" \[item 0\]/);
 		expect(sb.counters().total).toBe(0);
 	});
 

@@ -3,7 +3,7 @@
  * lines and reasons load from the picked order alone, empty dropdowns say why, and Create Refund
  * fills lines, goods status, amounts (yuan in, fen out) and a reason given by its text.
  */
-import { fenToYuan, yuanToFen } from '../../nodes/PandaPon/helpers/alibabaFields';
+import { fenToYuan, yuanToFen } from '../../nodes/PandaPon/helpers/money';
 import { listSearch, loadOptions, runPandaPon, type SandboxCredentials } from '../helpers/engine';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 

@@ -91,11 +91,11 @@ const EXTRA: Record<string, Mutation[]> = {
 	'alibabaProduct:searchByImage': [{ what: 'a binary property the item does not have', patch: { binaryPropertyName: 'photo' }, label: '"Input Binary Field"' }],
 	'alibabaProduct:getCategory': [{ what: 'non-digit category', patch: { categoryId: '10x' }, label: '"Category ID"' }],
 	'alibabaOrder:create': [
-		{ what: 'empty spec on a line', patch: { cargo: { line: [{ offerId: OFFER, specId: '', quantity: 1 }] } }, label: '"Cargo Lines"' },
-		{ what: 'negative quantity on a line', patch: { cargo: { line: [{ offerId: OFFER, specId: SPEC, quantity: -1 }] } }, label: '"Cargo Lines"' },
+		{ what: 'empty spec on a line', patch: { cargo: { line: [{ offerId: OFFER, specId: '', quantity: 1 }] } }, label: '"Order Lines"' },
+		{ what: 'negative quantity on a line', patch: { cargo: { line: [{ offerId: OFFER, specId: SPEC, quantity: -1 }] } }, label: '"Order Lines"' },
 		{ what: 'address missing mobile and town', patch: { addressParam: { address: { fullName: 'Z', address: 'x', provinceText: 'p', cityText: 'c' } } }, label: '"Receiving Address"' },
 	],
-	'alibabaOrder:preview': [{ what: 'non-digit offer on a line', patch: { cargo: { line: [{ offerId: '7434x', specId: SPEC, quantity: 1 }] } }, label: '"Cargo Lines"' }],
+	'alibabaOrder:preview': [{ what: 'non-digit offer on a line', patch: { cargo: { line: [{ offerId: '7434x', specId: SPEC, quantity: 1 }] } }, label: '"Order Lines"' }],
 	'alibabaOrder:submitAndPayBatch': [
 		{ what: 'more than 100 ids', patch: { orderIds: ids(101) }, label: '"Order IDs"', message: /more than the 100 allowed/ },
 		{ what: 'letters in an id', patch: { orderIds: `${A_WAIT_SEND}, 12ab` }, label: '"Order IDs"' },

@@ -14,7 +14,7 @@ import {
 } from '../../nodes/PandaPonTrigger/dedupe';
 import { EVENTS, classify, eventOptions, isSelected } from '../../nodes/PandaPonTrigger/events';
 import { isVerifyPing } from '../../nodes/PandaPonTrigger/http';
-import { latestRequestFor, orderIdOf } from '../../nodes/PandaPonTrigger/latest';
+import { latestRequestFor, orderIdInPush } from '../../nodes/PandaPonTrigger/latest';
 import { checkSignature, topLevelValueText } from '../../nodes/PandaPonTrigger/signature';
 
 describe('signature helpers', () => {
@@ -111,7 +111,7 @@ describe('node description', () => {
 		// The credential's own declarative test serves both nodes.
 		expect(d.credentials).toEqual([{ name: 'pandaPonApi', required: true }]);
 		expect((d as unknown as { usableAsTool?: boolean }).usableAsTool).toBeUndefined();
-		expect(d.icon).toEqual({ light: 'file:pandapon.svg', dark: 'file:pandapon.dark.svg' });
+		expect(d.icon).toEqual({ light: 'file:../../icons/pandapon.svg', dark: 'file:../../icons/pandapon.dark.svg' });
 		expect(d.properties.find((p) => p.name === 'notice')!.displayName).toContain('Message Service');
 	});
 });
@@ -201,6 +201,6 @@ describe('eventTime and Fetch Latest State plans', () => {
 		expect(latestRequestFor(byEvent('1688.afterSaleRefund'), { refundId: 'TQ1' })).toMatchObject({ request: { method: 'POST', path: '/alibaba/refund/info', body: { refundId: 'TQ1' } } });
 		expect(latestRequestFor(byEvent('taobao.afterSaleRefund'), { refundId: 'R1' })).toMatchObject({ request: { method: 'GET', path: '/v2/taobao/order/refund/query', query: { refundId: 'R1' } } });
 		expect(latestRequestFor(byEvent('taobao.afterSaleRefund'), {})).toHaveProperty('skip');
-		expect(orderIdOf({ baseInfo: { idOfStr: '2542285634920880794', id: 1 } })).toBe('2542285634920880794');
+		expect(orderIdInPush({ baseInfo: { idOfStr: '2542285634920880794', id: 1 } })).toBe('2542285634920880794');
 	});
 });

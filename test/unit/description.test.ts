@@ -22,6 +22,7 @@ import { defaultOperation } from '../../nodes/PandaPon/description';
 import { outputRecords, pick, toRecords } from '../../nodes/PandaPon/executor';
 import { OPERATIONS, RESOURCES } from '../../nodes/PandaPon/operations';
 import { PandaPon } from '../../nodes/PandaPon/PandaPon.node';
+import { PandaPonPollingTrigger } from '../../nodes/PandaPonPollingTrigger/PandaPonPollingTrigger.node';
 import { PandaPonTrigger } from '../../nodes/PandaPonTrigger/PandaPonTrigger.node';
 
 const node = new PandaPon();
@@ -345,15 +346,22 @@ describe('nodes panel and icons', () => {
 		expect(new PandaPonTrigger().description.description).toBe(description.description);
 	});
 
-	it('node, trigger and credential share one PandaPon mark, light and dark, with no red badge', () => {
+	it('nodes, triggers and credential share one PandaPon mark, light and dark, with no red badge', () => {
 		const root = path.resolve(__dirname, '../..');
-		for (const variant of ['pandapon.svg', 'pandapon.dark.svg']) {
-			const copies = ['nodes/PandaPon', 'nodes/PandaPonTrigger', 'credentials'].map((dir) => fs.readFileSync(path.join(root, dir, variant), 'utf8'));
-			expect(new Set(copies).size).toBe(1);
-			expect(copies[0]).toMatch(/<title>PandaPon<\/title>/);
-			expect(copies[0]).not.toMatch(/placeholder/i);
+		const owners: Array<[string, { light: string; dark: string }]> = [
+			['nodes/PandaPon', description.icon as { light: string; dark: string }],
+			['nodes/PandaPonTrigger', new PandaPonTrigger().description.icon as { light: string; dark: string }],
+			['nodes/PandaPonPollingTrigger', new PandaPonPollingTrigger().description.icon as { light: string; dark: string }],
+			['credentials', new PandaPonApi().icon as { light: string; dark: string }],
+		];
+		for (const variant of ['light', 'dark'] as const) {
+			const files = owners.map(([dir, icon]) => path.resolve(root, dir, icon[variant].replace(/^file:/, '')));
+			expect(new Set(files)).toEqual(new Set([path.join(root, 'icons', variant === 'light' ? 'pandapon.svg' : 'pandapon.dark.svg')]));
+			const mark = fs.readFileSync(files[0], 'utf8');
+			expect(mark).toMatch(/<title>PandaPon<\/title>/);
+			expect(mark).not.toMatch(/placeholder/i);
 			// n8n marks errors with a red circle: no red in the mark
-			for (const [, hex] of copies[0].matchAll(/#([0-9a-f]{6})/gi)) {
+			for (const [, hex] of mark.matchAll(/#([0-9a-f]{6})/gi)) {
 				const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
 				expect({ hex, reddish: r > 180 && r - Math.max(g, b) > 80 }).toEqual({ hex, reddish: false });
 			}

@@ -5,6 +5,8 @@
  */
 import { execFileSync } from 'child_process';
 import fs from 'fs';
+import { PackageDirectoryLoader } from 'n8n-core';
+import type { INodeType } from 'n8n-workflow';
 import path from 'path';
 
 const root = path.resolve(__dirname, '../..');
@@ -40,6 +42,21 @@ describe('package', () => {
 		}
 	});
 
+	it("n8n's package loader serves every node's and the credential's icon from inside the package", async () => {
+		const loader = new PackageDirectoryLoader(root);
+		await loader.loadAll();
+		const described = [
+			...Object.values(loader.nodeTypes).map((n) => (n.type as INodeType).description),
+			...Object.values(loader.credentialTypes).map((c) => c.type),
+		];
+		expect(described).toHaveLength(pkg.n8n.nodes.length + pkg.n8n.credentials.length);
+		for (const d of described) {
+			const { light, dark } = d.iconUrl as { light: string; dark: string };
+			// The one mark in dist/icons/, as the URL n8n's icon route resolves within the package
+			expect({ light, dark }).toEqual({ light: `icons/${pkg.name}/dist/icons/pandapon.svg`, dark: `icons/${pkg.name}/dist/icons/pandapon.dark.svg` });
+		}
+	});
+
 	it('npm pack ships exactly the compiled nodes, credentials, icons and codex files, README, LICENSE, CHANGELOG', () => {
 		const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
 		const files: string[] = JSON.parse(out)[0].files.map((f: { path: string }) => f.path).sort();
@@ -48,17 +65,19 @@ describe('package', () => {
 			fs.readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })
 				.filter((e) => e.isFile())
 				.map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
-		const expected = [...sources('nodes'), ...sources('credentials')]
+		const expected = [...sources('nodes'), ...sources('credentials'), ...sources('icons')]
 			.map((f) => `dist/${f.replace(/\.ts$/, '.js')}`)
 			.concat(['README.md', 'LICENSE', 'CHANGELOG.md', 'package.json'])
 			.sort();
 		expect(files).toEqual(expected);
 		// No sources, declarations, maps, tests or sandbox.
 		expect(files.filter((f) => /\.ts$|\.map$|\.test\.|sandbox|^test\/|^e2e\//.test(f))).toEqual([]);
-		for (const kind of ['.js', '.json', '.svg']) {
+		for (const kind of ['.js', '.json']) {
 			expect(files.some((f) => f.startsWith('dist/nodes/PandaPon/') && f.endsWith(kind))).toBe(true);
 		}
-		expect(files).toEqual(expect.arrayContaining(['dist/credentials/PandaPonApi.credentials.js', 'dist/nodes/PandaPon/PandaPon.node.json']));
+		expect(files).toEqual(
+			expect.arrayContaining(['dist/credentials/PandaPonApi.credentials.js', 'dist/nodes/PandaPon/PandaPon.node.json', 'dist/icons/pandapon.svg', 'dist/icons/pandapon.dark.svg']),
+		);
 	});
 
 	it("the README's operations table matches the node's operations", () => {

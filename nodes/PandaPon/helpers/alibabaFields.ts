@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { JsonInteger } from '../../shared/transport/json';
 import { locator } from './locator';
+import { orderLines, type LineField, type OrderLines, type OrderLinesNames } from './orderLines';
 import { compact, type Params } from './params';
 
 /** Enum values from the catalog, shared by several operations. */
@@ -43,6 +43,52 @@ export const FLOW_1688: INodeProperties = {
 	description: '1688 order flow; General for normal purchases',
 };
 
+const ORDER_SETTINGS: INodeProperties[] = [
+	{ displayName: 'Message', name: 'message', type: 'string', default: '', description: 'Buyer remark the seller sees' },
+	{
+		displayName: 'Shop Promotion ID',
+		name: 'shopPromotionId',
+		type: 'string',
+		default: '',
+		description: 'Shop promotion to apply (shopPromotionList of the preview)',
+	},
+	{
+		displayName: 'Trade Type',
+		name: 'tradeType',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. assureTrade',
+		description: 'Trade mode from the preview (tradeModelList / tradeModeNameList); leave empty for the default',
+	},
+];
+
+/** Flow and the optional settings (Additional Fields) of a new 1688 order; `extra` adds settings. */
+export function alibabaOrderSettings(flowRequired: boolean, extra: INodeProperties[] = []): INodeProperties[] {
+	return [
+		{ ...FLOW_1688, required: flowRequired },
+		{
+			displayName: 'Additional Fields',
+			name: 'orderFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			description: 'Optional order settings',
+			default: {},
+			options: [...ORDER_SETTINGS, ...extra].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		},
+	];
+}
+
+/** Flow, message, shop promotion and trade type as the 1688 order calls take them. */
+export function readAlibabaOrderSettings(p: Params, flowRequired: boolean): IDataObject {
+	const extra = p.collection('orderFields');
+	return compact({
+		flow: p.string('flow', { required: flowRequired }),
+		message: String(extra.message ?? '').trim(),
+		shopPromotionId: String(extra.shopPromotionId ?? '').trim(),
+		tradeType: String(extra.tradeType ?? '').trim(),
+	});
+}
+
 /** A 1688 order picked from a searchable list, by ID, or by its 1688 order page URL. */
 export function alibabaOrderLocator(
 	name = 'orderId',
@@ -80,73 +126,6 @@ export function alibabaOfferLocator(
 			errorMessage: 'The URL has no offer/<digits>.html part',
 		},
 	});
-}
-
-// ------------------------------------------------------------------ money and small checks
-
-const YUAN = /^\d{1,9}(\.\d{1,2})?$/;
-const YUAN_PARTS = /^(\d{1,9})(?:\.(\d{1,2})0*)?$/;
-
-/**
- * Yuan with at most two decimals (19.9, "19.90": typed, or as PandaPon writes amounts) as whole
- * fen; NaN for anything else. Exact: digits are shifted, never multiplied (a parsed JSON number
- * prints back as the digits it was written with).
- */
-export function yuanToFen(yuan: unknown): number {
-	const text = typeof yuan === 'number' ? String(yuan) : String(yuan ?? '').trim();
-	const m = YUAN_PARTS.exec(text);
-	if (!m) return NaN;
-	return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-}
-
-/** Whole fen as yuan with two decimals, e.g. 1990 → "19.90". */
-export function fenToYuan(fen: number): string {
-	return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
-}
-
-/**
- * An amount the user typed in yuan (CNY, at most two decimals) as whole fen for the endpoints
- * that count in fen; undefined when left blank, a clear error naming the field otherwise.
- */
-export function fenFromYuan(p: Params, label: string, value: unknown): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const fen = yuanToFen(value);
-	if (Number.isNaN(fen)) {
-		const text = String(value).trim();
-		p.fail(label, `must be an amount in yuan such as 19.90, got "${text.slice(0, 40)}"`, 'Enter yuan (CNY) with at most two decimals, without a currency sign; the node converts it to fen.');
-	}
-	return fen;
-}
-
-/** A price filter in yuan as the decimal string 1688 expects ("239.99"); '' when left blank. */
-export function yuanString(p: Params, name: string, value: unknown): string {
-	if (value === undefined || value === null || value === '') return '';
-	const text = typeof value === 'number' ? String(value) : String(value).trim();
-	if (text === '') return '';
-	if (!YUAN.test(text)) {
-		p.fail(name, `must be an amount in yuan such as 239.99, got "${text.slice(0, 40)}"`, 'Enter yuan (CNY) with at most two decimals, without a currency sign.');
-	}
-	return text;
-}
-
-/** Digits of an id held inside a collection, e.g. a cargo line's offer ID. */
-export function digitsIn(p: Params, name: string, where: string, value: unknown): string {
-	const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : String(value ?? '').trim();
-	const at = where ? `${where} ` : '';
-	if (text === '') p.fail(name, `${at}is empty`, 'Enter the id, digits only.');
-	if (!/^\d{1,20}$/.test(text)) {
-		p.fail(name, `${at}must be digits only, got "${text.slice(0, 40)}"`, 'Copy the id exactly as PandaPon or 1688 shows it.');
-	}
-	return text.replace(/^0+(?=\d)/, '');
-}
-
-/** A positive whole quantity held inside a collection. */
-export function quantityIn(p: Params, name: string, where: string, value: unknown): number {
-	const n = typeof value === 'number' ? value : Number(String(value ?? '').trim());
-	if (value === '' || value === undefined || value === null || !Number.isSafeInteger(n) || n < 1) {
-		p.fail(name, `${where ? `${where} ` : ''}must be a whole number of at least 1, got "${String(value ?? '').slice(0, 40)}"`, 'Enter how many pieces to buy.');
-	}
-	return n;
 }
 
 // ------------------------------------------------------------------ 1688 product search filters
@@ -245,8 +224,8 @@ export function readSearchFilters(p: Params, categoryIsInteger: boolean): IDataO
 		if (!SORTS[sort]) p.fail('filters', `has an unknown Sort "${sort.slice(0, 40)}"`, 'Pick a sort order from the list.');
 		body.sort = SORTS[sort];
 	}
-	const priceStart = yuanString(p, 'filters', f.priceStart);
-	const priceEnd = yuanString(p, 'filters', f.priceEnd);
+	const priceStart = p.yuanIn('filters', '"Min Price (Yuan)"', f.priceStart);
+	const priceEnd = p.yuanIn('filters', '"Max Price (Yuan)"', f.priceEnd);
 	if (priceStart) body.priceStart = priceStart;
 	if (priceEnd) body.priceEnd = priceEnd;
 	if (priceStart && priceEnd && Number(priceStart) > Number(priceEnd)) {
@@ -254,8 +233,9 @@ export function readSearchFilters(p: Params, categoryIsInteger: boolean): IDataO
 	}
 	const category = String(f.categoryId ?? '').trim();
 	if (category) {
-		const digits = digitsIn(p, 'filters', 'Category ID', category);
-		body.categoryId = categoryIsInteger ? new JsonInteger(digits) : digits;
+		body.categoryId = categoryIsInteger
+			? p.idIntegerIn('filters', '"Category ID"', category)
+			: p.idStringIn('filters', '"Category ID"', category);
 	}
 	if (f.outMemberId) body.outMemberId = String(f.outMemberId);
 	return body;
@@ -327,139 +307,62 @@ export function readAlibabaAddress(p: Params, required: boolean, name = 'address
 	return out;
 }
 
-// ------------------------------------------------------------------ cargo lines (1688 order preview/create)
+// ------------------------------------------------------------------ order lines (1688 order preview/create)
 
-export const CARGO_SOURCE: INodeProperties = {
-	displayName: 'Cargo Source',
-	name: 'cargoSource',
-	type: 'options',
-	noDataExpression: true,
-	options: [
-		{ name: 'Define Below', value: 'define', description: 'Enter the goods lines here; each input item makes its own request' },
-		{
-			name: 'From Input Items',
-			value: 'items',
-			description: 'One goods line per input item; all items together make ONE request',
-		},
-	],
-	default: 'define',
-	description: 'Where the goods lines come from',
+/** Stored names of earlier versions: cargoSource = define | items, cargo, cargoOfferId… */
+const CARGO_NAMES: OrderLinesNames = {
+	source: 'cargoSource',
+	fromItems: 'items',
+	lines: 'cargo',
+	itemParam: (field) => `cargo${field[0].toUpperCase()}${field.slice(1)}`,
 };
 
-export function cargoProperties(withSeller: boolean, specRequired: boolean): INodeProperties[] {
-	const sellerHelp = 'Encrypted seller ID (sellerOpenId from Get or a search), e.g. BBBgGWh2O6JFI6v1aQuZVgRIA; lets one request cover several sellers';
+function cargoFields(withSeller: boolean, specRequired: boolean): LineField[] {
 	const specHelp = `SKU spec ID: the 32-character specId from the product's SKUs (Get 1688 product)${specRequired ? '' : '; may be left empty for offers with a single SKU'}`;
-	const line: INodeProperties[] = [
-		{ displayName: 'Offer ID', name: 'offerId', type: 'string', default: '', placeholder: 'e.g. 743470146022', description: '1688 offer (product) ID, digits only' },
-		{ displayName: 'Spec ID', name: 'specId', type: 'string', default: '', placeholder: 'e.g. e61a85a671bb3d0301d0412b51641c6b', description: specHelp },
-		{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 1, numberPrecision: 0 }, default: 1, description: 'Pieces to buy' },
-		...(withSeller
-			? [{ displayName: 'Seller Open ID', name: 'sellerOpenId', type: 'string' as const, default: '', description: sellerHelp }]
-			: []),
+	const fields: LineField[] = [
+		{
+			field: { displayName: 'Offer ID', name: 'offerId', type: 'string', default: '', placeholder: 'e.g. 743470146022', description: '1688 offer (product) ID, digits only' },
+			fromItem: { default: '={{ $json.offerId }}', required: true },
+		},
+		{
+			field: { displayName: 'Spec ID', name: 'specId', type: 'string', default: '', placeholder: 'e.g. e61a85a671bb3d0301d0412b51641c6b', description: specHelp },
+			fromItem: { default: '={{ $json.specId }}' },
+		},
+		{
+			field: { displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 1, numberPrecision: 0 }, default: 1, description: 'Pieces to buy' },
+			fromItem: { type: 'string', default: '={{ $json.quantity }}', required: true },
+		},
 	];
-	return [
-		CARGO_SOURCE,
-		{
-			displayName: 'Cargo Lines',
-			name: 'cargo',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			placeholder: 'Add Line',
-			default: {},
-			displayOptions: { show: { cargoSource: ['define'] } },
-			description: 'Goods to order: offer, SKU and quantity per line',
-			options: [{ displayName: 'Line', name: 'line', values: line }],
-		},
-		{
-			displayName: 'Offer ID',
-			name: 'cargoOfferId',
-			type: 'string',
-			default: '={{ $json.offerId }}',
-			required: true,
-			displayOptions: { show: { cargoSource: ['items'] } },
-			description: 'The line\'s 1688 offer ID, digits only, read from each input item, e.g. from the offerId field',
-		},
-		{
-			displayName: 'Spec ID',
-			name: 'cargoSpecId',
-			type: 'string',
-			default: '={{ $json.specId }}',
-			displayOptions: { show: { cargoSource: ['items'] } },
-			description: `${specHelp}, read from each input item`,
-		},
-		{
-			displayName: 'Quantity',
-			name: 'cargoQuantity',
-			type: 'string',
-			default: '={{ $json.quantity }}',
-			required: true,
-			displayOptions: { show: { cargoSource: ['items'] } },
-			description: 'Pieces to buy, a whole number read from each input item',
-		},
-		...(withSeller
-			? [
-					{
-						displayName: 'Seller Open ID',
-						name: 'cargoSellerOpenId',
-						type: 'string' as const,
-						default: '={{ $json.sellerOpenId }}',
-						displayOptions: { show: { cargoSource: ['items'] } },
-						description: `${sellerHelp}, read from each input item`,
-					},
-				]
-			: []),
-	];
-}
-
-interface CargoNames {
-	/** Parameter each field's errors are reported under. */
-	param: (field: 'offerId' | 'specId' | 'quantity') => string;
-	/** Text before the problem, e.g. "line 2: Quantity" (empty when the parameter is the field itself). */
-	where: (field: string) => string;
-}
-
-function cargoLine(p: Params, n: CargoNames, v: IDataObject, withSeller: boolean, specRequired: boolean): IDataObject {
-	const specId = String(v.specId ?? '').trim();
-	const at = (field: string) => (n.where(field) ? `${n.where(field)} ` : '');
-	if (specRequired && !specId) p.fail(n.param('specId'), `${at('Spec ID')}is empty`, 'Copy the specId of the SKU from Get (1688 Product) → skus.');
-	if (specId && !/^[0-9a-zA-Z]{1,64}$/.test(specId)) {
-		p.fail(n.param('specId'), `${at('Spec ID')}must be letters and digits only, got "${specId.slice(0, 40)}"`, 'Copy the 32-character specId from the product SKUs.');
-	}
-	return compact({
-		offerId: new JsonInteger(digitsIn(p, n.param('offerId'), n.where('Offer ID'), v.offerId)),
-		specId,
-		quantity: quantityIn(p, n.param('quantity'), n.where('Quantity'), v.quantity),
-		sellerOpenId: withSeller ? String(v.sellerOpenId ?? '').trim() : undefined,
-	});
-}
-
-/** Cargo lines of one item from the Cargo Lines collection. */
-export function readCargo(p: Params, withSeller: boolean, specRequired: boolean): IDataObject[] {
-	const lines = ((p.collection('cargo').line ?? []) as IDataObject[]) ?? [];
-	if (lines.length === 0) p.fail('cargo', 'has no lines', 'Add at least one line (offer, spec and quantity), or set Cargo Source to From Input Items.');
-	return lines.map((v, i) =>
-		cargoLine(p, { param: () => 'cargo', where: (field) => `line ${i + 1}: ${field}` }, v, withSeller, specRequired),
-	);
-}
-
-const ITEM_PARAMS = { offerId: 'cargoOfferId', specId: 'cargoSpecId', quantity: 'cargoQuantity' } as const;
-
-/** One cargo line per input item. */
-export function readCargoFromItems(all: Params[], withSeller: boolean, specRequired: boolean): IDataObject[] {
-	return all.map((p) =>
-		cargoLine(
-			p,
-			{ param: (field) => ITEM_PARAMS[field], where: () => '' },
-			{
-				offerId: p.raw('cargoOfferId', ''),
-				specId: p.raw('cargoSpecId', ''),
-				quantity: p.raw('cargoQuantity', ''),
-				sellerOpenId: withSeller ? p.raw('cargoSellerOpenId', '') : undefined,
+	if (withSeller) {
+		fields.push({
+			field: {
+				displayName: 'Seller Open ID',
+				name: 'sellerOpenId',
+				type: 'string',
+				default: '',
+				description: 'Encrypted seller ID (sellerOpenId from Get or a search), e.g. BBBgGWh2O6JFI6v1aQuZVgRIA; lets one request cover several sellers',
 			},
-			withSeller,
-			specRequired,
-		),
-	);
+			fromItem: { default: '={{ $json.sellerOpenId }}' },
+		});
+	}
+	return fields;
+}
+
+/** The goods lines of 1688 order previews and creates, as `cargoParamList` entries. */
+export function cargoLines(withSeller: boolean, specRequired: boolean): OrderLines<IDataObject> {
+	return orderLines(CARGO_NAMES, cargoFields(withSeller, specRequired), (line) => {
+		const specId = line.text('specId');
+		if (specRequired && !specId) line.fail('specId', 'is empty', 'Copy the specId of the SKU from Get (1688 Product) → skus.');
+		if (specId && !/^[0-9a-zA-Z]{1,64}$/.test(specId)) {
+			line.fail('specId', `must be letters and digits only, got "${specId.slice(0, 40)}"`, 'Copy the 32-character specId from the product SKUs.');
+		}
+		return compact({
+			offerId: line.idInteger('offerId'),
+			specId,
+			quantity: line.int('quantity', { min: 1, hint: 'Enter how many pieces to buy.' }),
+			sellerOpenId: withSeller ? line.text('sellerOpenId') : undefined,
+		});
+	});
 }
 
 // ------------------------------------------------------------------ nested 1688 success flags

@@ -2,9 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { JsonInteger } from '../../shared/transport/json';
 import type { PandaPonEnvelope } from '../../shared/transport/request';
-import { fenToYuan, yuanToFen } from './alibabaFields';
+import { fenToYuan, yuanToFen } from './money';
 
-/**
+/*
  * What a 1688 refund needs to know about its order, shared by the editor's dropdowns
  * (methods/alibaba.ts) and Create Refund's defaults: the lines still refundable, the goods
  * status the order's state implies, the reasons PandaPon offers, and amounts in fen.

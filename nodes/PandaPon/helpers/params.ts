@@ -6,12 +6,23 @@ import {
 } from 'n8n-workflow';
 
 import { JsonInteger, parseJson } from '../../shared/transport/json';
+import { yuanToFen } from './money';
 
 const DIGITS = /^\d{1,20}$/;
+/** Ids PandaPon writes as text (refund IDs such as TQ512345678901234567); safe inside a URL path. */
+export const TEXT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const YUAN = /^\d{1,9}(\.\d{1,2})?$/;
+
+const isBlank = (value: unknown) => value === undefined || value === null || String(value).trim() === '';
 
 /**
  * Reads one item's parameters and checks them, so bad input fails with the field's name, the
  * item and a hint, before any request is sent.
+ *
+ * Ids are read by the type they travel as: `idString` (digits in a JSON string) or `idInteger`
+ * (a bare JSON integer, every digit kept). The `…In` checks take a value from inside a structured
+ * parameter (a collection, a line of a fixedCollection, a value read from each input item);
+ * `at` says where in it, e.g. `line 2 "Quantity"`, and is '' when the parameter itself holds it.
  */
 export class Params {
 	constructor(
@@ -21,10 +32,15 @@ export class Params {
 	) {}
 
 	fail(name: string, problem: string, hint: string): never {
+		return this.failIn(name, '', problem, hint);
+	}
+
+	/** Fails for a value at `at` inside parameter `name`: `"Order Lines" → line 2 "Quantity" …`. */
+	failIn(name: string, at: string, problem: string, hint: string): never {
 		const label = this.labels[name] ?? name;
 		throw new NodeOperationError(
 			this.ctx.getNode(),
-			`${label} ${problem} [item ${this.itemIndex}]`,
+			`${at ? `${label} → ${at}` : label} ${problem} [item ${this.itemIndex}]`,
 			{ itemIndex: this.itemIndex, description: hint },
 		);
 	}
@@ -50,23 +66,18 @@ export class Params {
 		return text;
 	}
 
-	/** A numeric id as its exact digits (numbers beyond 2^53 are rejected: they have lost digits). */
-	idDigits(name: string, value: unknown = this.raw(name, '')): string {
-		const text = typeof value === 'number' ? numberDigits(this, name, value) : String(value ?? '').trim();
-		if (text === '') this.fail(name, 'is empty', `Enter the ${this.labels[name] ?? name}, digits only.`);
-		if (!DIGITS.test(text)) {
-			this.fail(name, `must be digits only, got "${text.slice(0, 40)}"`, 'Copy the id exactly as PandaPon shows it, without spaces or letters.');
-		}
-		return text;
+	/** A numeric id the API types as a string: its exact digits. */
+	idString(name: string): string {
+		return this.idStringIn(name, '', this.raw(name, ''));
 	}
 
 	/** A numeric id the API types as an integer: written as a bare JSON integer, every digit kept. */
-	id(name: string): JsonInteger {
-		return new JsonInteger(this.idDigits(name).replace(/^0+(?=\d)/, ''));
+	idInteger(name: string): JsonInteger {
+		return this.idIntegerIn(name, '', this.raw(name, ''));
 	}
 
-	/** A list of numeric ids: an array, or text separated by commas, spaces or new lines. */
-	idList(name: string, opts: { required?: boolean; max?: number } = {}): JsonInteger[] {
+	/** A list of numeric ids typed as integers: an array, or text separated by commas, spaces or new lines. */
+	idIntegerList(name: string, opts: { required?: boolean; max?: number } = {}): JsonInteger[] {
 		const value = this.raw<unknown>(name, '');
 		const parts = Array.isArray(value)
 			? value
@@ -79,7 +90,52 @@ export class Params {
 		if (opts.max && parts.length > opts.max) {
 			this.fail(name, `has ${parts.length} ids, more than the ${opts.max} allowed`, 'Split them over several items.');
 		}
-		return parts.map((p) => new JsonInteger(this.idDigits(name, p).replace(/^0+(?=\d)/, '')));
+		return parts.map((part) => this.idIntegerIn(name, '', part));
+	}
+
+	/**
+	 * The exact digits of a numeric id inside parameter `name` (numbers beyond 2^53 are refused:
+	 * they have lost digits). `hint` replaces the generic hints.
+	 */
+	idStringIn(name: string, at: string, value: unknown, hint?: string): string {
+		let text: string;
+		if (typeof value === 'number') {
+			if (!Number.isSafeInteger(value) || value < 0) {
+				this.failIn(
+					name,
+					at,
+					`arrived as the number ${value}, which cannot hold this id exactly`,
+					'Pass 19-digit ids as text (a string), e.g. {{ String($json.orderId) }} from a source that keeps them as strings.',
+				);
+			}
+			text = String(value);
+		} else {
+			text = String(value ?? '').trim();
+		}
+		if (text === '') this.failIn(name, at, 'is empty', hint ?? `Enter ${at || `the ${this.labels[name] ?? name}`}, digits only.`);
+		if (!DIGITS.test(text)) {
+			this.failIn(name, at, `must be digits only, got "${text.slice(0, 40)}"`, hint ?? 'Copy the id exactly as PandaPon shows it, without spaces or letters.');
+		}
+		return text;
+	}
+
+	/** A numeric id inside parameter `name`, as a bare JSON integer (leading zeros dropped). */
+	idIntegerIn(name: string, at: string, value: unknown, hint?: string): JsonInteger {
+		return new JsonInteger(this.idStringIn(name, at, value, hint).replace(/^0+(?=\d)/, ''));
+	}
+
+	/** An id PandaPon writes as text, such as a refund ID: letters, digits, _ and - only. */
+	textId(name: string, hint?: string): string {
+		return this.textIdIn(name, '', this.raw(name, ''), hint);
+	}
+
+	textIdIn(name: string, at: string, value: unknown, hint?: string): string {
+		const text = String(value ?? '').trim();
+		if (text === '') this.failIn(name, at, 'is empty', hint ?? `Enter ${at || `the ${this.labels[name] ?? name}`}.`);
+		if (!TEXT_ID.test(text)) {
+			this.failIn(name, at, `must be letters and digits only, got "${text.slice(0, 40)}"`, hint ?? 'Copy the ID exactly as PandaPon shows it.');
+		}
+		return text;
 	}
 
 	int(name: string, opts: { min?: number; max?: number; required?: boolean } = {}): number | undefined {
@@ -88,11 +144,42 @@ export class Params {
 			if (opts.required) this.fail(name, 'is empty', 'Enter a whole number.');
 			return undefined;
 		}
-		const n = typeof value === 'number' ? value : Number(String(value).trim());
-		if (!Number.isSafeInteger(n)) this.fail(name, `must be a whole number, got "${String(value).slice(0, 40)}"`, 'Enter a whole number without decimals or units.');
-		if (opts.min !== undefined && n < opts.min) this.fail(name, `must be at least ${opts.min}, got ${n}`, `Enter ${opts.min} or more.`);
-		if (opts.max !== undefined && n > opts.max) this.fail(name, `must be at most ${opts.max}, got ${n}`, `Enter ${opts.max} or less.`);
+		return this.intIn(name, '', value, opts);
+	}
+
+	/** A whole number inside parameter `name`, within `min` and `max`; `hint` replaces the generic hints. */
+	intIn(name: string, at: string, value: unknown, opts: { min?: number; max?: number; hint?: string } = {}): number {
+		const n = typeof value === 'number' ? value : Number(String(value ?? '').trim());
+		if (isBlank(value) || !Number.isSafeInteger(n)) {
+			this.failIn(name, at, `must be a whole number, got "${String(value ?? '').slice(0, 40)}"`, opts.hint ?? 'Enter a whole number without decimals or units.');
+		}
+		if (opts.min !== undefined && n < opts.min) this.failIn(name, at, `must be at least ${opts.min}, got ${n}`, opts.hint ?? `Enter ${opts.min} or more.`);
+		if (opts.max !== undefined && n > opts.max) this.failIn(name, at, `must be at most ${opts.max}, got ${n}`, opts.hint ?? `Enter ${opts.max} or less.`);
 		return n;
+	}
+
+	/**
+	 * An amount typed in yuan (CNY, at most two decimals) as whole fen, for the endpoints that
+	 * count in fen; undefined when left blank.
+	 */
+	fenIn(name: string, at: string, value: unknown): number | undefined {
+		if (value === undefined || value === null || value === '') return undefined;
+		const fen = yuanToFen(value);
+		if (Number.isNaN(fen)) {
+			this.failIn(name, at, `must be an amount in yuan such as 19.90, got "${String(value).trim().slice(0, 40)}"`, 'Enter yuan (CNY) with at most two decimals, without a currency sign; the node converts it to fen.');
+		}
+		return fen;
+	}
+
+	/** An amount in yuan as the decimal text 1688 filters take ("239.99"); '' when left blank. */
+	yuanIn(name: string, at: string, value: unknown): string {
+		if (value === undefined || value === null) return '';
+		const text = String(value).trim();
+		if (text === '') return '';
+		if (!YUAN.test(text)) {
+			this.failIn(name, at, `must be an amount in yuan such as 239.99, got "${text.slice(0, 40)}"`, 'Enter yuan (CNY) with at most two decimals, without a currency sign.');
+		}
+		return text;
 	}
 
 	oneOf<T extends string>(name: string, allowed: readonly T[]): T {
@@ -141,17 +228,6 @@ export class Params {
 		const buffer = await this.ctx.helpers.getBinaryDataBuffer(this.itemIndex, property);
 		return { buffer, mimeType: data.mimeType, fileName: data.fileName ?? property };
 	}
-}
-
-function numberDigits(p: Params, name: string, n: number): string {
-	if (!Number.isSafeInteger(n) || n < 0) {
-		return p.fail(
-			name,
-			`arrived as the number ${n}, which cannot hold this id exactly`,
-			'Pass 19-digit ids as text (a string), e.g. {{ String($json.orderId) }} from a source that keeps them as strings.',
-		);
-	}
-	return String(n);
 }
 
 /** Removes keys whose value is undefined or an empty string (optional fields left blank). */

@@ -188,8 +188,10 @@ export function taobaoAddressFields(
 
 const ADDRESS_KEYS = ['name', 'phone', 'mobile_phone', 'state', 'city', 'district', 'address', 'zip', 'country'];
 
-/** Reads an address fixedCollection into the Taobao shape; checks name, a phone and the street address. */
-/** `phoneOptional`: where PandaPon's own example sends both phone fields empty (cart orders). */
+/**
+ * Reads an address fixedCollection into the Taobao shape; checks name, a phone and the street
+ * address. `phoneOptional`: where PandaPon's own example sends both phone fields empty (cart orders).
+ */
 export function readTaobaoAddress(
 	p: Params,
 	name: string,
@@ -239,27 +241,3 @@ export const cartUserId: INodeProperties = {
 	description:
 		"PandaPon user ID whose cart is used; leave empty for the credential's own user (sub-accounts have their own carts)",
 };
-
-/** Digits of one id inside a structured field (fixedCollection entry or input item), or a clear error. */
-export function digitsIn(p: Params, label: string, value: unknown, hint: string): string {
-	if (typeof value === 'number') {
-		if (!Number.isSafeInteger(value) || value < 0) {
-			p.fail(label, `arrived as the number ${value}, which cannot hold this id exactly`, 'Pass long ids as text (a string).');
-		}
-		return String(value);
-	}
-	const text = String(value ?? '').trim();
-	if (text === '') p.fail(label, 'is empty', hint);
-	if (!/^\d{1,20}$/.test(text)) p.fail(label, `must be digits only, got "${text.slice(0, 40)}"`, hint);
-	return text;
-}
-
-/** A positive whole number inside a structured field. */
-export function positiveIn(p: Params, label: string, value: unknown, opts: { min: number }): number {
-	const n = typeof value === 'number' ? value : Number(String(value ?? '').trim());
-	if (value === '' || value === undefined || value === null || !Number.isSafeInteger(n)) {
-		p.fail(label, `must be a whole number, got "${String(value ?? '').slice(0, 40)}"`, 'Enter a whole number without decimals or units.');
-	}
-	if (n < opts.min) p.fail(label, `must be at least ${opts.min}, got ${n}`, `Enter ${opts.min} or more.`);
-	return n;
-}

@@ -2,18 +2,17 @@ import {
 	NodeOperationError,
 	type IDataObject,
 	type ILoadOptionsFunctions,
+	type INodeListSearchItems,
 	type INodeListSearchResult,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { fenToYuan } from '../helpers/alibabaFields';
+import { fenToYuan } from '../helpers/money';
+import { TEXT_ID } from '../helpers/params';
 import { taobaoStatusName } from '../helpers/simplify';
 import { JsonInteger } from '../../shared/transport/json';
 import { pandaPonApiRequest } from '../../shared/transport/request';
 import { currentParameter } from './currentParameter';
-
-
-const REFUND_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** SKU attributes as people read them ("红色 / XL"), from a JSON string or an array. */
 export function skuPropertiesText(value: unknown): string {
@@ -53,19 +52,28 @@ function fail(ctx: ILoadOptionsFunctions, message: string): never {
 	throw new NodeOperationError(ctx.getNode(), message);
 }
 
+/** GET `path` for the after-sale order being edited (its Refund ID); undefined until one is picked. */
+async function readForRefund(ctx: ILoadOptionsFunctions, path: string): Promise<IDataObject | undefined> {
+	const refundId = currentParameter(ctx, 'refundId');
+	if (!TEXT_ID.test(refundId)) return undefined;
+	const envelope = await pandaPonApiRequest.call(ctx, { method: 'GET', path, query: { refundId }, write: false });
+	return (envelope.data ?? {}) as IDataObject;
+}
+
 /** The picked Taobao item's SKUs (Get of Taobao Product), as "attributes · price · stock". */
 export async function itemSkus(ctx: ILoadOptionsFunctions, itemId: string): Promise<IDataObject> {
 	const envelope = await pandaPonApiRequest.call(ctx, { method: 'GET', path: '/open/product/get', query: { itemId }, write: false });
 	return (envelope.data ?? {}) as IDataObject;
 }
 
-/** The reasons Get Refund Options offers for one sub-order, refund type and goods status. */
+/** The reasons Get Refund Options offers for one sub-order, refund type and goods status; none until all three are set. */
 async function renderReasons(
 	ctx: ILoadOptionsFunctions,
 	subOrderId: string,
 	refundType: number,
 	goodsStatus: number,
 ): Promise<INodePropertyOptions[]> {
+	if (!/^\d{1,20}$/.test(subOrderId) || !Number.isInteger(refundType) || !Number.isInteger(goodsStatus)) return [];
 	const envelope = await pandaPonApiRequest.call(ctx, {
 		method: 'POST',
 		path: '/v2/taobao/order/refund/render',
@@ -85,11 +93,7 @@ async function renderReasons(
 export const taobaoLoadOptions: Record<string, (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>> = {
 	/** After-sale reasons from Get Refund Options for the chosen sub-order, refund type and goods status. */
 	async getTaobaoRefundReasons(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const subOrderId = currentParameter(this, 'subOrderId');
-		const refundType = Number(currentParameter(this, 'refundType'));
-		const goodsStatus = Number(currentParameter(this, 'goodsStatus'));
-		if (!/^\d{1,20}$/.test(subOrderId) || !Number.isInteger(refundType) || !Number.isInteger(goodsStatus)) return [];
-		return renderReasons(this, subOrderId, refundType, goodsStatus);
+		return renderReasons(this, currentParameter(this, 'subOrderId'), Number(currentParameter(this, 'refundType')), Number(currentParameter(this, 'goodsStatus')));
 	},
 
 	/**
@@ -97,22 +101,13 @@ export const taobaoLoadOptions: Record<string, (this: ILoadOptionsFunctions) => 
 	 * from Get, then Get Refund Options lists the reasons for them.
 	 */
 	async getTaobaoRefundReasonsForRefund(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const refundId = currentParameter(this, 'refundId');
-		if (!REFUND_ID.test(refundId)) return [];
-		const envelope = await pandaPonApiRequest.call(this, {
-			method: 'GET',
-			path: '/v2/taobao/order/refund/query',
-			query: { refundId },
-			write: false,
-		});
-		const aggregate = ((envelope.data ?? {}) as IDataObject).refundOrderAggregate as IDataObject | undefined;
+		const data = await readForRefund(this, '/v2/taobao/order/refund/query');
+		if (!data) return [];
+		const aggregate = data.refundOrderAggregate as IDataObject | undefined;
 		const refund = (aggregate?.refundOrder ?? {}) as IDataObject;
 		const line = (aggregate?.purchaseOrderLine ?? {}) as IDataObject;
 		const subOrderId = String(refund.subOrderId ?? line.purchaseOrderLineId ?? '');
-		const refundType = Number(refund.refundType);
-		const goodsStatus = Number(refund.goodsStatus);
-		if (!/^\d{1,20}$/.test(subOrderId) || !Number.isInteger(refundType) || !Number.isInteger(goodsStatus)) return [];
-		return renderReasons(this, subOrderId, refundType, goodsStatus);
+		return renderReasons(this, subOrderId, Number(refund.refundType), Number(refund.goodsStatus));
 	},
 
 	/** The lines of the picked Taobao order that can start an after-sale (no open refund). */
@@ -229,15 +224,8 @@ export const taobaoLoadOptions: Record<string, (this: ILoadOptionsFunctions) => 
 
 	/** Carriers Get Return Options offers for the after-sale order. */
 	async getTaobaoReturnCarriers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const refundId = currentParameter(this, 'refundId');
-		if (!REFUND_ID.test(refundId)) return [];
-		const envelope = await pandaPonApiRequest.call(this, {
-			method: 'GET',
-			path: '/open/order/refund/logistics/render',
-			query: { refundId },
-			write: false,
-		});
-		const data = (envelope.data ?? {}) as IDataObject;
+		const data = await readForRefund(this, '/open/order/refund/logistics/render');
+		if (!data) return [];
 		const list = (Array.isArray(data.logisticsCompanies) ? data.logisticsCompanies : []) as IDataObject[];
 		return list.map((c) => ({
 			name: String(c.logisticsCompanyName ?? c.logisticsCompanyCode),
@@ -272,9 +260,27 @@ async function listPage(
 	return { records, total: Number(data?.totalRecords ?? 0) };
 }
 
-function nextToken(page: number, pageSize: number, got: Page): string | undefined {
-	const more = got.total > 0 ? page * pageSize < got.total : got.records.length === pageSize;
-	return more ? String(page + 1) : undefined;
+const SEARCH_PAGE_SIZE = 20;
+
+/** Results with an id whose text contains the search box's text (all of them when it is empty). */
+function matching(needle: string, results: INodeListSearchItems[]): INodeListSearchItems[] {
+	return results.filter((r) => r.value !== '' && (!needle || r.name.toLowerCase().includes(needle)));
+}
+
+/**
+ * One page of a searchable list; the pagination token is the page number. `toResults` turns the
+ * page's records into results (and may drop some).
+ */
+async function searchPage(
+	ctx: ILoadOptionsFunctions,
+	paginationToken: string | undefined,
+	list: { method: 'GET' | 'POST'; path: string; extra?: IDataObject },
+	toResults: (records: IDataObject[]) => INodeListSearchItems[],
+): Promise<INodeListSearchResult> {
+	const page = Number(paginationToken ?? 1) || 1;
+	const got = await listPage(ctx, list.method, list.path, page, SEARCH_PAGE_SIZE, list.extra);
+	const more = got.total > 0 ? page * SEARCH_PAGE_SIZE < got.total : got.records.length === SEARCH_PAGE_SIZE;
+	return { results: toResults(got.records), paginationToken: more ? String(page + 1) : undefined };
 }
 
 export const taobaoListSearch: Record<
@@ -283,61 +289,58 @@ export const taobaoListSearch: Record<
 > = {
 	/** Taobao purchase orders, newest first, searchable by order ID, status or product title. */
 	async searchTaobaoOrders(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-		const page = Number(paginationToken ?? 1) || 1;
-		const pageSize = 20;
 		const needle = (filter ?? '').trim().toLowerCase();
 		// A whole order ID is looked up directly.
 		const extra = /^\d{19}$/.test(needle) ? { orderId: needle } : {};
-		const got = await listPage(this, 'GET', '/open/order/page', page, pageSize, extra);
-		const results = got.records
-			.map((o) => {
-				const id = String(o.orderId ?? '');
-				const lines = (Array.isArray(o.orderLineList) ? o.orderLineList : []) as IDataObject[];
-				const title = lines[0]?.title ? ` · ${String(lines[0].title)}` : '';
-				return { name: `${id} · ${taobaoStatusName(o.status ?? o.statusName)}${title}`, value: id };
-			})
-			.filter((r) => r.value !== '' && (!needle || r.name.toLowerCase().includes(needle)));
-		return { results, paginationToken: nextToken(page, pageSize, got) };
+		return searchPage(this, paginationToken, { method: 'GET', path: '/open/order/page', extra }, (records) =>
+			matching(
+				needle,
+				records.map((o) => {
+					const id = String(o.orderId ?? '');
+					const lines = (Array.isArray(o.orderLineList) ? o.orderLineList : []) as IDataObject[];
+					const title = lines[0]?.title ? ` · ${String(lines[0].title)}` : '';
+					return { name: `${id} · ${taobaoStatusName(o.status ?? o.statusName)}${title}`, value: id };
+				}),
+			),
+		);
 	},
 
 	/** Taobao items found by keyword (the search box text). */
 	async searchTaobaoItems(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-		const page = Number(paginationToken ?? 1) || 1;
-		const pageSize = 20;
 		const keyword = (filter ?? '').trim();
-		const got = await listPage(this, 'POST', '/v2/taobao/product/item/search', page, pageSize, keyword ? { keyword } : {});
-		const numeric = got.records.filter((p) => p.itemId !== undefined && p.itemId !== null && /^\d+$/.test(String(p.itemId)));
-		if (numeric.length === 0 && got.records.some((p) => typeof p.itemMapId === 'string' && p.itemMapId !== '')) {
-			// The v2 search may answer with opaque itemMapIds only; the item calls here take numeric ids.
-			fail(this, "PandaPon's search answered with v2 itemMapIds only, which Taobao Product Get and Cart Add cannot take: enter the numeric item ID By ID or the item page By URL");
-		}
-		const results = numeric.map((p) => {
-			const id = String(p.itemId);
-			const price = p.promotionPrice ?? p.price;
-			const priceText = typeof price === 'number' ? ` · ¥${(price / 100).toFixed(2)}` : '';
-			return {
-				name: `${String(p.title ?? id)}${priceText}`,
-				value: id,
-				url: `https://item.taobao.com/item.htm?id=${id}`,
-			};
+		const list = { method: 'POST' as const, path: '/v2/taobao/product/item/search', extra: keyword ? { keyword } : {} };
+		return searchPage(this, paginationToken, list, (records) => {
+			const numeric = records.filter((p) => p.itemId !== undefined && p.itemId !== null && /^\d+$/.test(String(p.itemId)));
+			if (numeric.length === 0 && records.some((p) => typeof p.itemMapId === 'string' && p.itemMapId !== '')) {
+				// The v2 search may answer with opaque itemMapIds only; the item calls here take numeric ids.
+				fail(this, "PandaPon's search answered with v2 itemMapIds only, which Taobao Product Get and Cart Add cannot take: enter the numeric item ID By ID or the item page By URL");
+			}
+			return numeric.map((p) => {
+				const id = String(p.itemId);
+				const price = p.promotionPrice ?? p.price;
+				const priceText = typeof price === 'number' ? ` · ¥${(price / 100).toFixed(2)}` : '';
+				return {
+					name: `${String(p.title ?? id)}${priceText}`,
+					value: id,
+					url: `https://item.taobao.com/item.htm?id=${id}`,
+				};
+			});
 		});
-		return { results, paginationToken: nextToken(page, pageSize, got) };
 	},
 
 	/** Taobao after-sale orders, newest first, searchable by ID, status or reason. */
 	async searchTaobaoRefunds(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-		const page = Number(paginationToken ?? 1) || 1;
-		const pageSize = 20;
 		const needle = (filter ?? '').trim().toLowerCase();
-		const got = await listPage(this, 'POST', '/open/order/refund/queryList', page, pageSize);
-		const results = got.records
-			.map((r) => {
-				const id = String(r.refundId ?? '');
-				const status = r.refundStatusName ?? r.refundStatus;
-				const reason = r.reasonDesc ? ` · ${String(r.reasonDesc)}` : '';
-				return { name: `${id} · ${String(status ?? '')}${reason}`, value: id };
-			})
-			.filter((r) => r.value !== '' && (!needle || r.name.toLowerCase().includes(needle)));
-		return { results, paginationToken: nextToken(page, pageSize, got) };
+		return searchPage(this, paginationToken, { method: 'POST', path: '/open/order/refund/queryList' }, (records) =>
+			matching(
+				needle,
+				records.map((r) => {
+					const id = String(r.refundId ?? '');
+					const status = r.refundStatusName ?? r.refundStatus;
+					const reason = r.reasonDesc ? ` · ${String(r.reasonDesc)}` : '';
+					return { name: `${id} · ${String(status ?? '')}${reason}`, value: id };
+				}),
+			),
+		);
 	},
 };

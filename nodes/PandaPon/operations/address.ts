@@ -60,7 +60,7 @@ export const addressOperations: OperationSpec[] = [
 		request: (p) => {
 			const id = p.string('id');
 			const body = compact({
-				id: id === '' ? undefined : p.id('id'),
+				id: id === '' ? undefined : p.idInteger('id'),
 				name: p.string('name', { maxLength: 100 }),
 				phone: p.string('phone', { maxLength: 40 }),
 				province: p.string('province', { maxLength: 100 }),

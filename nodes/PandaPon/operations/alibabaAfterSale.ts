@@ -14,7 +14,8 @@ import {
 	type RefundOrder,
 	type RefundReason,
 } from '../helpers/alibabaRefund';
-import { GOODS_STATUS_1688, GOODS_STATUS_1688_VALUES, alibabaOrderLocator, fenFromYuan } from '../helpers/alibabaFields';
+import { GOODS_STATUS_1688, GOODS_STATUS_1688_VALUES, alibabaOrderLocator } from '../helpers/alibabaFields';
+import { MAX_IMAGE_BYTES, binaryImageProperty, readImageFile } from '../helpers/image';
 import { locator } from '../helpers/locator';
 import { compact, type Params } from '../helpers/params';
 import type { OperationSpec } from '../helpers/types';
@@ -63,8 +64,8 @@ interface RefundScope {
  * the goods status to what the order's state implies; the order is read only when needed.
  */
 async function refundScope(p: Params, read: Read, needOrder = false): Promise<RefundScope> {
-	const orderId = p.idDigits('orderId').replace(/^0+(?=\d)/, '');
-	const entries = p.idList('orderEntryIds', { max: 100 }).map(String);
+	const orderId = String(p.idInteger('orderId'));
+	const entries = p.idIntegerList('orderEntryIds', { max: 100 }).map(String);
 	let status = p.oneOf('goodsStatus', GOODS_STATUS_VALUES) as string;
 	let order: RefundOrder | undefined;
 	if (needOrder || entries.length === 0 || status === AUTO) order = await readRefundOrder(read, orderId);
@@ -82,7 +83,7 @@ async function refundScope(p: Params, read: Read, needOrder = false): Promise<Re
 
 /** Amount fields in yuan (Additional Fields), as fen: absent means the full refundable amount. */
 function yuanField(p: Params, extra: IDataObject, key: string, label: string): number | undefined {
-	return fenFromYuan(p, `"Additional Fields" → "${label}"`, extra[key]);
+	return p.fenIn('additionalFields', `"${label}"`, extra[key]);
 }
 
 /**
@@ -116,7 +117,7 @@ export const alibabaAfterSaleOperations: OperationSpec[] = [
 			const scope = await refundScope(p, readerFor(p));
 			return {
 				body: {
-					orderId: p.id('orderId'),
+					orderId: p.idInteger('orderId'),
 					orderEntryIds: scope.entries.map((id) => new JsonInteger(id)),
 					goodsStatus: scope.goodsStatus,
 				},
@@ -244,7 +245,7 @@ export const alibabaAfterSaleOperations: OperationSpec[] = [
 			const freight = typedFreight ?? refundableCarriageFen(scope.order as RefundOrder, scope.entries, reason);
 			return {
 				body: compact({
-					orderId: p.id('orderId'),
+					orderId: p.idInteger('orderId'),
 					orderEntryIds: scope.entries.map((id) => new JsonInteger(id)),
 					goodsStatus: scope.goodsStatus,
 					applyReasonId: new JsonInteger(byId ? wanted : (reason as RefundReason).id),
@@ -283,23 +284,9 @@ export const alibabaAfterSaleOperations: OperationSpec[] = [
 		path: '/alibaba/refund/voucher/upload',
 		write: true,
 		checkHint: 'Upload the image again: an unused voucher does no harm',
-		properties: [
-			{
-				displayName: 'Input Binary Field',
-				name: 'binaryPropertyName',
-				type: 'string',
-				default: 'data',
-				required: true,
-				hint: 'The name of the input binary field containing the image',
-				description: 'Binary property of the input item that holds the proof image (JPEG or PNG), usually "data"',
-			},
-		],
+		properties: [binaryImageProperty('proof image')],
 		request: async (p) => {
-			const file = await p.binary('binaryPropertyName');
-			if (file.buffer.length === 0) p.fail('binaryPropertyName', `names an empty file (${file.fileName})`, 'Pass a JPEG or PNG image.');
-			if (file.buffer.length > 10 * 1024 * 1024) {
-				p.fail('binaryPropertyName', `names a file of ${file.buffer.length} bytes, more than 10 MB`, 'Resize the image first.');
-			}
+			const file = await readImageFile(p, MAX_IMAGE_BYTES);
 			return { body: { imageBase64: file.buffer.toString('base64'), fileName: file.fileName } };
 		},
 	},

@@ -1,11 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import {
-	FLOW_1688,
 	alibabaAddressProperty,
 	alibabaOfferLocator,
+	alibabaOrderSettings,
 	check1688Success,
 	readAlibabaAddress,
+	readAlibabaOrderSettings,
 } from '../helpers/alibabaFields';
 import { compact, type Params } from '../helpers/params';
 import type { OperationSpec } from '../helpers/types';
@@ -24,7 +25,7 @@ const cartIds: INodeProperties = {
 		'Lines of the 1688 cart (title · spec · quantity · price); IDs are the ID field in Get Many → cartItemInfos. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
-const readCartIds = (p: Params) => p.idList('cartIds', { required: true, max: 200 });
+const readCartIds = (p: Params) => p.idIntegerList('cartIds', { required: true, max: 200 });
 
 export const alibabaCartOperations: OperationSpec[] = [
 	{
@@ -61,7 +62,7 @@ export const alibabaCartOperations: OperationSpec[] = [
 		],
 		request: (p) => ({
 			body: compact({
-				offerId: p.id('offerId'),
+				offerId: p.idInteger('offerId'),
 				specId: p.string('specId', { maxLength: 64 }),
 				quantity: p.int('quantity', { min: 1, max: 99999, required: true }),
 			}),
@@ -131,7 +132,7 @@ export const alibabaCartOperations: OperationSpec[] = [
 			const extra = p.collection('cartFields');
 			return {
 				body: compact({
-					id: p.id('id'),
+					id: p.idInteger('id'),
 					quantity: p.int('quantity', { min: 1, max: 99999, required: true }),
 					productNo: String(extra.productNo ?? '').trim(),
 					container: String(extra.container ?? '').trim(),
@@ -184,29 +185,17 @@ export const alibabaCartOperations: OperationSpec[] = [
 		properties: [
 			cartIds,
 			alibabaAddressProperty(true),
-			FLOW_1688,
-			{
-				displayName: 'Additional Fields',
-				name: 'orderFields',
-				type: 'collection',
-				placeholder: 'Add Field',
-				description: 'Optional order settings',
-				default: {},
-				options: [
-					{ displayName: 'District Code', name: 'districtCode', type: 'string', default: '', placeholder: 'e.g. 310107', description: 'Administrative district code of the receiving address' },
-					{ displayName: 'Message', name: 'message', type: 'string', default: '', description: 'Order remark the seller sees' },
-					{ displayName: 'Shop Promotion ID', name: 'shopPromotionId', type: 'string', default: '', description: 'Shop promotion to apply (from Preview Order)' },
-					{ displayName: 'Staff Name', name: 'staffName', type: 'string', default: '', description: 'Name of the employee placing the order' },
-					{ displayName: 'Trade Type', name: 'tradeType', type: 'string', default: '', description: 'Trade mode from the preview; leave empty for the default' },
-					{
-						displayName: 'User ID',
-						name: 'userId',
-						type: 'string',
-						default: '',
-						description: "PandaPon user whose cart it is; empty uses the credential's User ID",
-					},
-				],
-			},
+			...alibabaOrderSettings(true, [
+				{ displayName: 'District Code', name: 'districtCode', type: 'string', default: '', placeholder: 'e.g. 310107', description: 'Administrative district code of the receiving address' },
+				{ displayName: 'Staff Name', name: 'staffName', type: 'string', default: '', description: 'Name of the employee placing the order' },
+				{
+					displayName: 'User ID',
+					name: 'userId',
+					type: 'string',
+					default: '',
+					description: "PandaPon user whose cart it is; empty uses the credential's User ID",
+				},
+			]),
 		],
 		request: (p) => {
 			const extra = p.collection('orderFields');
@@ -218,10 +207,7 @@ export const alibabaCartOperations: OperationSpec[] = [
 			}
 			return {
 				body: compact({
-					flow: p.string('flow', { required: true }),
-					message: String(extra.message ?? '').trim(),
-					shopPromotionId: String(extra.shopPromotionId ?? '').trim(),
-					tradeType: String(extra.tradeType ?? '').trim(),
+					...readAlibabaOrderSettings(p, true),
 					addressParam: address,
 					cartIds: readCartIds(p),
 					userId: String(extra.userId ?? '').trim(),

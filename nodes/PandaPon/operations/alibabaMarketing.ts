@@ -1,19 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { LANGUAGES } from '../helpers/alibabaFields';
+import { ALIBABA_GOODS_PAGING } from '../helpers/paging';
 import { compact } from '../helpers/params';
-import type { OperationSpec, PagingSpec } from '../helpers/types';
+import type { OperationSpec } from '../helpers/types';
 
 const resource = 'alibabaMarketing';
-
-const paging: PagingSpec = {
-	pageParam: 'beginPage',
-	sizeParam: 'pageSize',
-	in: 'body',
-	listPath: 'data',
-	totalPath: 'totalRecords',
-	maxPageSize: 50,
-};
 
 const properties: INodeProperties[] = [
 	{
@@ -50,7 +42,7 @@ function selection(value: string, name: string, action: string, description: str
 		request: (p) => ({
 			body: compact({ keyword: p.string('keyword'), country: p.oneOf('country', LANGUAGES.map((l) => l.value as string)) }),
 		}),
-		paging,
+		paging: ALIBABA_GOODS_PAGING,
 	};
 }
 

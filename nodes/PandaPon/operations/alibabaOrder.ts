@@ -1,18 +1,16 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
-
 import {
 	ALIBABA_ORDER_STATUS,
-	FLOW_1688,
 	alibabaAddressProperty,
 	alibabaOrderLocator,
+	alibabaOrderSettings,
+	cargoLines,
 	check1688Success,
-	cargoProperties,
 	readAlibabaAddress,
-	readCargo,
-	readCargoFromItems,
+	readAlibabaOrderSettings,
 } from '../helpers/alibabaFields';
+import { pages } from '../helpers/paging';
 import { compact, type Params } from '../helpers/params';
-import type { OperationSpec, RequestParts } from '../helpers/types';
+import type { OperationSpec } from '../helpers/types';
 import { simplifyAlibabaOrder } from '../helpers/simplify';
 
 const resource = 'alibabaOrder';
@@ -30,75 +28,26 @@ function cancelReasonOf(p: Params): string {
 	return chosen === 'custom' ? p.string('cancelReasonText', { required: true, maxLength: 200 }) : chosen;
 }
 
-const orderOptions = (withFlowRequired: boolean): INodeProperties[] => [
-	{ ...FLOW_1688, required: withFlowRequired },
-	{
-		displayName: 'Additional Fields',
-		name: 'orderFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		description: 'Optional order settings',
-		default: {},
-		options: [
-			{ displayName: 'Message', name: 'message', type: 'string', default: '', description: 'Buyer remark the seller sees' },
-			{
-				displayName: 'Shop Promotion ID',
-				name: 'shopPromotionId',
-				type: 'string',
-				default: '',
-				description: 'Shop promotion to apply (shopPromotionList in Preview)',
-			},
-			{
-				displayName: 'Trade Type',
-				name: 'tradeType',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. assureTrade',
-				description: 'Trade mode from the preview (tradeModelList / tradeModeNameList); leave empty for the default',
-			},
-		],
-	},
-];
-
-function readOrderOptions(p: Params, flowRequired: boolean): IDataObject {
-	const extra = p.collection('orderFields');
-	return compact({
-		flow: p.string('flow', { required: flowRequired }),
-		message: String(extra.message ?? '').trim(),
-		shopPromotionId: String(extra.shopPromotionId ?? '').trim(),
-		tradeType: String(extra.tradeType ?? '').trim(),
-	});
-}
-
-/** An operation whose goods lines come from a collection or, in one request, from all input items. */
+/** An operation whose goods lines come from Order Lines or, in one request, from all input items. */
 function cargoSpec(
 	base: Omit<OperationSpec, 'properties' | 'request' | 'combineItems'>,
-	opts: { withSeller: boolean; specRequired: boolean; addressRequired: boolean; flow?: 'required' | 'optional'; extra?: INodeProperties[] },
+	opts: { withSeller: boolean; specRequired: boolean; addressRequired: boolean; flow?: 'required' | 'optional'; sends: 'order' | 'request' },
 ): OperationSpec {
-	const build = (first: Params, cargoParamList: IDataObject[]): RequestParts => ({
-		body: compact({
-			...(opts.flow ? readOrderOptions(first, opts.flow === 'required') : {}),
-			addressParam: readAlibabaAddress(first, opts.addressRequired),
-			cargoParamList,
-		}),
-	});
+	const lines = cargoLines(opts.withSeller, opts.specRequired);
 	return {
 		...base,
 		properties: [
-			...cargoProperties(opts.withSeller, opts.specRequired),
+			...lines.properties(opts.sends, 'Goods to order: offer, SKU and quantity per line'),
 			alibabaAddressProperty(opts.addressRequired),
-			...(opts.flow ? orderOptions(opts.flow === 'required') : []),
-			...(opts.extra ?? []),
+			...(opts.flow ? alibabaOrderSettings(opts.flow === 'required') : []),
 		],
-		request: (p) => {
-			// A mode set by expression must still be one of the modes, not silently "define".
-			p.oneOf('cargoSource', ['define', 'items']);
-			return build(p, readCargo(p, opts.withSeller, opts.specRequired));
-		},
-		combineItems: {
-			when: (first) => first.raw<string>('cargoSource', 'define') === 'items',
-			request: (all) => build(all[0], readCargoFromItems(all, opts.withSeller, opts.specRequired)),
-		},
+		...lines.spec((first, cargoParamList) => ({
+			body: compact({
+				...(opts.flow ? readAlibabaOrderSettings(first, opts.flow === 'required') : {}),
+				addressParam: readAlibabaAddress(first, opts.addressRequired),
+				cargoParamList,
+			}),
+		})),
 	};
 }
 
@@ -118,7 +67,7 @@ export const alibabaOrderOperations: OperationSpec[] = [
 		write: false,
 		properties: [alibabaOrderLocator()],
 		// The API types orderId as a string here (unlike refunds), so it is sent quoted.
-		request: (p) => ({ body: { webSite: '1688', orderId: p.idDigits('orderId') } }),
+		request: (p) => ({ body: { webSite: '1688', orderId: p.idString('orderId') } }),
 		simplify: simplifyAlibabaOrder,
 	},
 	{
@@ -161,7 +110,7 @@ export const alibabaOrderOperations: OperationSpec[] = [
 			}
 			return { body: compact({ status }) };
 		},
-		paging: { pageParam: 'pageNo', sizeParam: 'pageSize', in: 'body', listPath: 'data', totalPath: 'totalRecords', maxPageSize: 100 },
+		paging: pages('pageNo', 100, 'body'),
 		simplify: simplifyAlibabaOrder,
 	},
 	cargoSpec(
@@ -178,7 +127,7 @@ export const alibabaOrderOperations: OperationSpec[] = [
 			write: false,
 			checkData: checkedPreview,
 		},
-		{ withSeller: false, specRequired: false, addressRequired: false },
+		{ withSeller: false, specRequired: false, addressRequired: false, sends: 'request' },
 	),
 	cargoSpec(
 		{
@@ -194,7 +143,7 @@ export const alibabaOrderOperations: OperationSpec[] = [
 			write: true,
 			checkHint: 'Look for the new order with Get Many (1688 Order, status Awaiting Payment) or in the PandaPon console',
 		},
-		{ withSeller: false, specRequired: true, addressRequired: true, flow: 'required' },
+		{ withSeller: false, specRequired: true, addressRequired: true, flow: 'required', sends: 'order' },
 	),
 	cargoSpec(
 		{
@@ -210,7 +159,7 @@ export const alibabaOrderOperations: OperationSpec[] = [
 			write: false,
 			checkData: checkedPreview,
 		},
-		{ withSeller: true, specRequired: false, addressRequired: false },
+		{ withSeller: true, specRequired: false, addressRequired: false, sends: 'request' },
 	),
 	cargoSpec(
 		{
@@ -227,7 +176,7 @@ export const alibabaOrderOperations: OperationSpec[] = [
 			checkHint: 'Look for the new orders with Get Many (1688 Order, status Awaiting Payment) or in the PandaPon console',
 			simplify: simplifyAlibabaOrder,
 		},
-		{ withSeller: true, specRequired: false, addressRequired: false, flow: 'optional' },
+		{ withSeller: true, specRequired: false, addressRequired: false, flow: 'optional', sends: 'request' },
 	),
 	{
 		resource,
@@ -253,7 +202,7 @@ export const alibabaOrderOperations: OperationSpec[] = [
 			},
 		],
 		// the API takes these ids as strings
-		request: (p) => ({ body: { orderIds: p.idList('orderIds', { required: true, max: 100 }).map(String) } }),
+		request: (p) => ({ body: { orderIds: p.idIntegerList('orderIds', { required: true, max: 100 }).map(String) } }),
 	},
 	{
 		resource,
@@ -269,7 +218,7 @@ export const alibabaOrderOperations: OperationSpec[] = [
 		write: true,
 		checkHint: 'Get the order (1688 Order → Get) and check whether its status left waitbuyerpay',
 		properties: [alibabaOrderLocator('orderId', 'The 1688 order to pay (awaiting payment)')],
-		request: (p) => ({ query: { orderId: p.idDigits('orderId') } }),
+		request: (p) => ({ query: { orderId: p.idString('orderId') } }),
 	},
 	{
 		resource,
@@ -314,7 +263,7 @@ export const alibabaOrderOperations: OperationSpec[] = [
 		request: (p) => ({
 			body: compact({
 				webSite: '1688',
-				orderId: p.id('orderId'),
+				orderId: p.idInteger('orderId'),
 				cancelReason: cancelReasonOf(p),
 				remark: p.string('remark', { maxLength: 500 }),
 			}),
@@ -344,7 +293,7 @@ export const alibabaOrderOperations: OperationSpec[] = [
 			},
 		],
 		request: (p) => ({
-			body: compact({ orderId: p.id('orderId'), orderEntryIds: p.idList('orderEntryIds', { max: 100 }) }),
+			body: compact({ orderId: p.idInteger('orderId'), orderEntryIds: p.idIntegerList('orderEntryIds', { max: 100 }) }),
 		}),
 		checkData: check1688Success('receipt confirmation'),
 	},
@@ -360,6 +309,6 @@ export const alibabaOrderOperations: OperationSpec[] = [
 		path: '/alibaba/order/logistics/trace',
 		write: false,
 		properties: [alibabaOrderLocator()],
-		request: (p) => ({ query: { orderId: p.idDigits('orderId') } }),
+		request: (p) => ({ query: { orderId: p.idString('orderId') } }),
 	},
 ];

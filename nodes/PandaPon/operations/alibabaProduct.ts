@@ -6,24 +6,16 @@ import {
 	readSearchFilters,
 	searchFilterCollection,
 } from '../helpers/alibabaFields';
+import { IMAGE_SOURCES, MAX_IMAGE_BYTES, imageSourceProperties, readImageFile, readImageUrl } from '../helpers/image';
+import { ALIBABA_GOODS_PAGING, pages } from '../helpers/paging';
 import { compact, type Params } from '../helpers/params';
-import type { OperationSpec, PagingSpec } from '../helpers/types';
+import type { OperationSpec } from '../helpers/types';
 import { simplifyAlibabaProduct } from '../helpers/simplify';
 
 const resource = 'alibabaProduct';
 
-/** The 1688 goods queries: beginPage/pageSize with {totalRecords, …, data[]} totals. */
-const beginPaging: PagingSpec = {
-	pageParam: 'beginPage',
-	sizeParam: 'pageSize',
-	in: 'body',
-	listPath: 'data',
-	totalPath: 'totalRecords',
-	maxPageSize: 50,
-};
-
 /** The recommendation calls page with pageNo (documented for related offers). */
-const pageNoPaging: PagingSpec = { ...beginPaging, pageParam: 'pageNo' };
+const pageNoPaging = pages('pageNo', 50, 'body');
 
 const keyword = (required: boolean): INodeProperties => ({
 	displayName: 'Keyword',
@@ -46,20 +38,12 @@ const language: INodeProperties = {
 	description: 'Language of the translated names',
 };
 
-const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
-
 async function imageBase64(p: Params): Promise<IDataObject> {
-	const source = p.oneOf('imageSource', ['binary', 'url']);
-	if (source === 'binary') {
-		const file = await p.binary('binaryPropertyName');
-		if (file.buffer.length === 0) p.fail('binaryPropertyName', `names an empty file (${file.fileName})`, 'Pass a JPEG or PNG image.');
-		if (file.buffer.length > MAX_IMAGE_BYTES) {
-			p.fail('binaryPropertyName', `names a file of ${file.buffer.length} bytes, more than 10 MB`, 'Resize the image (e.g. with the Edit Image node) first.');
-		}
+	if (p.oneOf('imageSource', IMAGE_SOURCES) === 'binary') {
+		const file = await readImageFile(p, MAX_IMAGE_BYTES);
 		return { imageBase64: file.buffer.toString('base64') };
 	}
-	const url = p.string('imageUrl', { required: true });
-	if (!/^https?:\/\/\S+$/i.test(url)) p.fail('imageUrl', `must be an http(s) URL, got "${url.slice(0, 60)}"`, 'Enter the full image address, e.g. https://cbu01.alicdn.com/img/ibank/….jpg.');
+	const url = readImageUrl(p, 'imageUrl');
 	let buffer: Buffer;
 	try {
 		const body = (await p.ctx.helpers.httpRequest({ method: 'GET', url, encoding: 'arraybuffer', json: false, timeout: 30000 })) as ArrayBuffer | Buffer;
@@ -115,7 +99,7 @@ export const alibabaProductOperations: OperationSpec[] = [
 		],
 		request: (p) => {
 			const o = p.collection('productOptions');
-			return { body: compact({ offerId: p.id('offerId'), country: String(o.country || 'en'), outMemberId: String(o.outMemberId ?? '') }) };
+			return { body: compact({ offerId: p.idInteger('offerId'), country: String(o.country || 'en'), outMemberId: String(o.outMemberId ?? '') }) };
 		},
 		simplify: simplifyAlibabaProduct,
 	},
@@ -132,7 +116,7 @@ export const alibabaProductOperations: OperationSpec[] = [
 		write: false,
 		properties: [keyword(true), searchFilterCollection()],
 		request: (p) => ({ body: { keyword: p.string('keyword', { required: true }), ...readSearchFilters(p, false) } }),
-		paging: beginPaging,
+		paging: ALIBABA_GOODS_PAGING,
 	},
 	{
 		resource,
@@ -146,37 +130,15 @@ export const alibabaProductOperations: OperationSpec[] = [
 		path: '/alibaba/product/image/query',
 		write: false,
 		properties: [
-			{
-				displayName: 'Image Source',
-				name: 'imageSource',
-				type: 'options',
-				options: [
-					{ name: 'Binary File', value: 'binary', description: 'An image in a binary property of the input item' },
-					{ name: 'URL', value: 'url', description: 'An image on the web; the node downloads it' },
-				],
-				default: 'binary',
-				description: 'Where the picture comes from',
-			},
-			{
-				displayName: 'Input Binary Field',
-				name: 'binaryPropertyName',
-				type: 'string',
-				default: 'data',
-				required: true,
-				displayOptions: { show: { imageSource: ['binary'] } },
-				hint: 'The name of the input binary field containing the image',
-				description: 'Binary property of the input item that holds the image (JPEG or PNG), usually "data"',
-			},
-			{
-				displayName: 'Image URL',
-				name: 'imageUrl',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'e.g. https://cbu01.alicdn.com/img/ibank/O1CN01Gf8JoQ20i0lN5N8v2_!!2207943566882-0-cib.jpg',
-				displayOptions: { show: { imageSource: ['url'] } },
-				description: 'Public address of the image; it is downloaded and sent as base64 together with the URL',
-			},
+			...imageSourceProperties({
+				label: 'Image',
+				source: 'imageSource',
+				defaultSource: 'binary',
+				url: 'imageUrl',
+				what: 'picture',
+				urlPlaceholder: 'e.g. https://cbu01.alicdn.com/img/ibank/O1CN01Gf8JoQ20i0lN5N8v2_!!2207943566882-0-cib.jpg',
+				urlDescription: 'Public address of the image; it is downloaded and sent as base64 together with the URL',
+			}),
 			{
 				displayName: 'Region',
 				name: 'region',
@@ -192,7 +154,7 @@ export const alibabaProductOperations: OperationSpec[] = [
 			const image = await imageBase64(p);
 			return { body: compact({ ...image, region: p.string('region'), ...filters }) };
 		},
-		paging: beginPaging,
+		paging: ALIBABA_GOODS_PAGING,
 	},
 	{
 		resource,
@@ -225,7 +187,7 @@ export const alibabaProductOperations: OperationSpec[] = [
 				...readSearchFilters(p, true),
 			}),
 		}),
-		paging: beginPaging,
+		paging: ALIBABA_GOODS_PAGING,
 	},
 	{
 		resource,
@@ -250,7 +212,7 @@ export const alibabaProductOperations: OperationSpec[] = [
 			},
 			language,
 		],
-		request: (p) => ({ body: { categoryId: p.id('categoryId'), language: p.oneOf('language', LANGUAGES.map((l) => l.value)) } }),
+		request: (p) => ({ body: { categoryId: p.idInteger('categoryId'), language: p.oneOf('language', LANGUAGES.map((l) => l.value)) } }),
 	},
 	{
 		resource,
@@ -338,7 +300,7 @@ export const alibabaProductOperations: OperationSpec[] = [
 			},
 		],
 		// the API types this offerId as a string, unlike Get
-		request: (p) => ({ body: { openUid: p.string('openUid', { required: true }), offerId: p.idDigits('offerId') } }),
+		request: (p) => ({ body: { openUid: p.string('openUid', { required: true }), offerId: p.idString('offerId') } }),
 	},
 ];
 

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { parseJson } from '../../shared/transport/json';
-import { alibabaOfferLocator, digitsIn, quantityIn } from '../helpers/alibabaFields';
+import { alibabaOfferLocator } from '../helpers/alibabaFields';
 import { compact, type Params } from '../helpers/params';
 import { taobaoItemLocator } from '../helpers/taobaoFields';
 import type { OperationSpec } from '../helpers/types';
@@ -71,22 +71,19 @@ function readReceiver(p: Params, required: boolean): IDataObject | undefined {
 
 const DECIMAL = /^\d{1,12}(\.\d{1,4})?$/;
 
-function price(p: Params, name: string, where: string, value: unknown): string {
+function price(p: Params, name: string, at: string, value: unknown): string {
 	const text = String(value ?? '').trim();
 	if (!DECIMAL.test(text)) {
-		p.fail(name, `${where ? `${where} ` : ''}must be a decimal amount such as 19.90, got "${text.slice(0, 40)}"`, 'Enter the unit price as a plain number in the given currency, without a currency sign.');
+		p.failIn(name, at, `must be a decimal amount such as 19.90, got "${text.slice(0, 40)}"`, 'Enter the unit price as a plain number in the given currency, without a currency sign.');
 	}
 	return text;
 }
 
-function currency(p: Params, name: string, where: string, value: unknown): string {
+function currency(p: Params, name: string, at: string, value: unknown): string {
 	const text = String(value ?? '').trim().toUpperCase();
-	if (!/^[A-Z]{3}$/.test(text)) p.fail(name, `${where ? `${where} ` : ''}must be a three-letter currency code such as CNY, got "${text.slice(0, 20)}"`, 'Use an ISO currency code: CNY, USD…');
+	if (!/^[A-Z]{3}$/.test(text)) p.failIn(name, at, `must be a three-letter currency code such as CNY, got "${text.slice(0, 20)}"`, 'Use an ISO currency code: CNY, USD…');
 	return text;
 }
-
-/** Item and SKU ids of the logistics family: strings of digits. */
-const idText = (p: Params, name: string, where: string, value: unknown) => digitsIn(p, name, where, value);
 
 const lineFields = (withFreight: boolean, withTitle: boolean): INodeProperties[] => [
 	{ displayName: 'Item ID', name: 'itemId', type: 'string', default: '', placeholder: 'e.g. 2048020617114736', description: 'Item ID, digits only' },
@@ -160,8 +157,8 @@ export const logisticsOperations: OperationSpec[] = [
 		request: (p) => ({
 			body: {
 				// which platform only decides how the item is picked; it is checked, not sent
-				itemId: p.oneOf('itemPlatform', ['taobao', '1688']) && p.idDigits('itemId'),
-				skuId: p.idDigits('skuId'),
+				itemId: p.oneOf('itemPlatform', ['taobao', '1688']) && p.idString('itemId'),
+				skuId: p.idString('skuId'),
 				quantity: p.int('quantity', { min: 1, max: 99999, required: true }),
 				price: price(p, 'price', '', p.raw('price', '')),
 				currency: currency(p, 'currency', '', p.raw('currency', '')),
@@ -201,18 +198,19 @@ export const logisticsOperations: OperationSpec[] = [
 				body: {
 					receiverAddress: readReceiver(p, true),
 					renderItems: lines.map((l, i) => {
-						const where = `line ${i + 1}:`;
+						const at = `line ${i + 1}`;
 						return {
-							itemId: idText(p, 'renderItems', `${where} Item ID`, l.itemId),
-							skuId: idText(p, 'renderItems', `${where} SKU ID`, l.skuId),
-							quantity: quantityIn(p, 'renderItems', `${where} Quantity`, l.quantity),
+							// item and SKU ids of the logistics family are strings of digits
+							itemId: p.idStringIn('renderItems', `${at} "Item ID"`, l.itemId),
+							skuId: p.idStringIn('renderItems', `${at} "SKU ID"`, l.skuId),
+							quantity: p.intIn('renderItems', `${at} "Quantity"`, l.quantity, { min: 1 }),
 							freightInfo: {
 								serviceId: String(l.serviceId ?? '').trim(),
 								companyName: String(l.companyName ?? '').trim(),
 								serviceCategory: String(l.serviceCategory ?? '').trim(),
 							},
-							currency: currency(p, 'renderItems', `${where} Currency`, l.currency || 'CNY'),
-							price: price(p, 'renderItems', `${where} Unit Price`, l.price),
+							currency: currency(p, 'renderItems', `${at} "Currency"`, l.currency || 'CNY'),
+							price: price(p, 'renderItems', `${at} "Unit Price"`, l.price),
 						};
 					}),
 				},
@@ -287,16 +285,16 @@ export const logisticsOperations: OperationSpec[] = [
 				const lines = (p.collection('logisticLines').line ?? []) as IDataObject[];
 				if (lines.length === 0) p.fail('logisticLines', 'has no lines', 'Add at least one line.');
 				infos = lines.map((l, i) => {
-					const where = `line ${i + 1}:`;
+					const at = `line ${i + 1}`;
 					const rts = String(l.rtsTime ?? '').trim();
 					const seconds = rts ? Math.floor(Date.parse(rts) / 1000) : NaN;
-					if (rts && !Number.isFinite(seconds)) p.fail('logisticLines', `${where} Ready to Ship Time "${rts.slice(0, 30)}" is not a date`, 'Pick a date and time.');
+					if (rts && !Number.isFinite(seconds)) p.failIn('logisticLines', `${at} "Ready to Ship Time"`, `is not a date, got "${rts.slice(0, 30)}"`, 'Pick a date and time.');
 					const numbers = String(l.domesticNumbers ?? '').split(/[\s,;]+/).filter(Boolean);
 					return compact({
 						lineItem: compact({
-							itemId: idText(p, 'logisticLines', `${where} Item ID`, l.itemId),
-							skuId: idText(p, 'logisticLines', `${where} SKU ID`, l.skuId),
-							quantity: quantityIn(p, 'logisticLines', `${where} Quantity`, l.quantity),
+							itemId: p.idStringIn('logisticLines', `${at} "Item ID"`, l.itemId),
+							skuId: p.idStringIn('logisticLines', `${at} "SKU ID"`, l.skuId),
+							quantity: p.intIn('logisticLines', `${at} "Quantity"`, l.quantity, { min: 1 }),
 							title: String(l.title ?? '').trim(),
 							imageUrl: String(l.imageUrl ?? '').trim(),
 						}),

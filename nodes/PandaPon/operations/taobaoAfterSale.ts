@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { fenFromYuan } from '../helpers/alibabaFields';
+import { pages } from '../helpers/paging';
 import { compact, type Params } from '../helpers/params';
 import {
 	TAOBAO_GOODS_STATUS,
@@ -15,14 +15,8 @@ const resource = 'taobaoAfterSale';
 
 const CHECK_REFUND = 'Get (Taobao After-Sale) shows the after-sale order as it is now';
 
-/** A refund ID such as TQ512345678901234567: letters and digits only (it goes into a path). */
-export function refundIdOf(p: Params, name = 'refundId'): string {
-	const id = p.string(name, { required: true });
-	if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) {
-		p.fail(name, `must be letters and digits only, got "${id.slice(0, 40)}"`, 'Copy the refundId exactly, e.g. TQ512345678901234567.');
-	}
-	return id;
-}
+/** Refund IDs such as TQ512345678901234567 go into a path: p.textId keeps them to letters and digits. */
+const REFUND_ID_HINT = 'Copy the refundId exactly, e.g. TQ512345678901234567.';
 
 /** Only there to list its lines in Sub-Order: the request names the sub-order alone. */
 const lineOrder: INodeProperties = {
@@ -101,17 +95,12 @@ function intOption(p: Params, name: string, allowed: Array<{ value: number }>): 
 function optionalFee(p: Params, extra: IDataObject, field: string): number | undefined {
 	const yuan = extra.refundAmount;
 	if (yuan !== undefined && yuan !== '' && yuan !== 0) {
-		const label = `"${field === 'updateFields' ? 'Update Fields' : 'Additional Fields'}" → "Refund Amount (CNY)"`;
-		const fen = fenFromYuan(p, label, yuan) as number;
-		if (fen < 1) p.fail(label, 'must be at least 0.01', 'Enter yuan, e.g. 19.9 for CNY 19.90; the node sends fen.');
+		const fen = p.fenIn(field, '"Refund Amount (CNY)"', yuan) as number;
+		if (fen < 1) p.failIn(field, '"Refund Amount (CNY)"', 'must be at least 0.01', 'Enter yuan, e.g. 19.9 for CNY 19.90; the node sends fen.');
 		return fen;
 	}
 	if (extra.refundFee === undefined || extra.refundFee === '' || extra.refundFee === 0) return undefined;
-	const n = Number(extra.refundFee);
-	if (!Number.isSafeInteger(n) || n < 1) {
-		p.fail(field, `"Refund Amount (Fen)" must be a whole number of at least 1, got "${String(extra.refundFee)}"`, 'Enter the amount in fen, e.g. 1990 for CNY 19.90.');
-	}
-	return n;
+	return p.intIn(field, '"Refund Amount (Fen)"', extra.refundFee, { min: 1, hint: 'Enter the amount in fen, e.g. 1990 for CNY 19.90.' });
 }
 
 export const taobaoAfterSaleOperations: OperationSpec[] = [
@@ -190,12 +179,8 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 				if (!Number.isFinite(ms)) p.fail('filters', `"${label}" is not a date, got "${String(v).slice(0, 40)}"`, 'Pick a date and time, or give an ISO date such as 2025-06-01T00:00:00Z.');
 				return ms;
 			};
-			const id = (key: string, label: string): string | undefined => {
-				const v = String(f[key] ?? '').trim();
-				if (v === '') return undefined;
-				if (!/^[A-Za-z0-9_-]{1,64}$/.test(v)) p.fail('filters', `"${label}" must be letters and digits only, got "${v.slice(0, 40)}"`, 'Copy the ID exactly.');
-				return v;
-			};
+			const id = (key: string, label: string): string | undefined =>
+				String(f[key] ?? '').trim() === '' ? undefined : p.textIdIn('filters', `"${label}"`, f[key]);
 			const status = f.refundStatus === undefined || f.refundStatus === '' ? undefined : Number(f.refundStatus);
 			if (status !== undefined && !Number.isInteger(status)) p.fail('filters', '"Status" must be a whole number', 'Pick a status from the list.');
 			return {
@@ -209,7 +194,7 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 				}),
 			};
 		},
-		paging: { pageParam: 'pageNo', sizeParam: 'pageSize', maxPageSize: 100, in: 'body', listPath: 'data', totalPath: 'totalRecords' },
+		paging: pages('pageNo', 100, 'body'),
 	},
 	{
 		resource,
@@ -223,7 +208,7 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 		path: '/v2/taobao/order/refund/query',
 		write: false,
 		properties: [taobaoRefundLocator()],
-		request: (p) => ({ query: { refundId: refundIdOf(p) } }),
+		request: (p) => ({ query: { refundId: p.textId('refundId', REFUND_ID_HINT) } }),
 	},
 	{
 		resource,
@@ -239,7 +224,7 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 		properties: [lineOrder, subOrderId, refundType, goodsStatus],
 		request: (p) => ({
 			body: {
-				subOrderId: p.idDigits('subOrderId'),
+				subOrderId: p.idString('subOrderId'),
 				refundType: intOption(p, 'refundType', TAOBAO_REFUND_TYPE),
 				goodsStatus: intOption(p, 'goodsStatus', TAOBAO_GOODS_STATUS),
 			},
@@ -292,7 +277,7 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 			const extra = p.collection('additionalFields');
 			return {
 				body: compact({
-					subOrderId: p.idDigits('subOrderId'),
+					subOrderId: p.idString('subOrderId'),
 					refundType: intOption(p, 'refundType', TAOBAO_REFUND_TYPE),
 					goodsStatus: intOption(p, 'goodsStatus', TAOBAO_GOODS_STATUS),
 					reasonId: p.int('reasonId', { required: true, min: 0 }),
@@ -349,7 +334,7 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 				if (!Number.isSafeInteger(reasonId)) p.fail('updateFields', `"Reason" must be a reason ID, got "${String(u.reasonId).slice(0, 40)}"`, 'Pick a reason from the list.');
 			}
 			const body = compact({
-				refundId: refundIdOf(p),
+				refundId: p.textId('refundId', REFUND_ID_HINT),
 				reasonId,
 				refundFee: optionalFee(p, u, 'updateFields'),
 				refundDesc: u.refundDesc === undefined ? undefined : String(u.refundDesc).trim(),
@@ -374,7 +359,7 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 		write: true,
 		checkHint: `${CHECK_REFUND}: status -20 (closed) means it was withdrawn`,
 		properties: [taobaoRefundLocator()],
-		request: (p) => ({ path: `/v2/taobao/order/refund/cancel/${encodeURIComponent(refundIdOf(p))}` }),
+		request: (p) => ({ path: `/v2/taobao/order/refund/cancel/${encodeURIComponent(p.textId('refundId', REFUND_ID_HINT))}` }),
 	},
 	{
 		resource,
@@ -414,7 +399,7 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 				.split(/[\s,]+/)
 				.filter((s) => s !== '');
 			const body = compact({
-				refundId: refundIdOf(p),
+				refundId: p.textId('refundId', REFUND_ID_HINT),
 				refundMessage: p.string('refundMessage', { maxLength: 2000 }),
 				refundImages: images.join(','),
 			});
@@ -436,7 +421,7 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 		path: '/open/order/refund/message/queryList',
 		write: false,
 		properties: [taobaoRefundLocator()],
-		request: (p) => ({ body: { refundId: refundIdOf(p) } }),
+		request: (p) => ({ body: { refundId: p.textId('refundId', REFUND_ID_HINT) } }),
 	},
 	{
 		resource,
@@ -450,7 +435,7 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 		path: '/open/order/refund/logistics/render',
 		write: false,
 		properties: [taobaoRefundLocator()],
-		request: (p) => ({ query: { refundId: refundIdOf(p) } }),
+		request: (p) => ({ query: { refundId: p.textId('refundId', REFUND_ID_HINT) } }),
 	},
 	{
 		resource,
@@ -491,7 +476,7 @@ export const taobaoAfterSaleOperations: OperationSpec[] = [
 		],
 		request: (p) => ({
 			body: {
-				refundId: refundIdOf(p),
+				refundId: p.textId('refundId', REFUND_ID_HINT),
 				logisticsCompanyCode: p.string('logisticsCompanyCode', { required: true, maxLength: 64 }),
 				logisticsNo: p.string('logisticsNo', { required: true, maxLength: 64 }),
 			},

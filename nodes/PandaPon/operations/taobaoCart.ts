@@ -2,13 +2,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { JsonInteger, stringifyJson } from '../../shared/transport/json';
 import { pandaPonApiRequest } from '../../shared/transport/request';
-import { fenFromYuan } from '../helpers/alibabaFields';
+import { pages } from '../helpers/paging';
 import { compact, type Params } from '../helpers/params';
 import {
 	cartLineIds,
 	cartUserId,
-	digitsIn,
-	positiveIn,
 	readTaobaoAddress,
 	taobaoAddressFields,
 	taobaoItemLocator,
@@ -34,7 +32,7 @@ function userIdOf(p: Params, name = 'cartOptions'): string | undefined {
 }
 
 function cartIds(p: Params): JsonInteger[] {
-	return p.idList('ids', { required: true, max: 200 });
+	return p.idIntegerList('ids', { required: true, max: 200 });
 }
 
 /** Additional fields the user left blank do not hide what the item provides. */
@@ -65,7 +63,7 @@ function wholeFen(value: unknown): number | undefined {
  */
 async function itemDefaults(p: Params): Promise<ItemDefaults> {
 	if (p.string('mpId') !== '' && p.string('mpSkuId') !== '') return { extra: {} };
-	const itemId = p.idDigits('itemId');
+	const itemId = p.idString('itemId');
 	const envelope = await pandaPonApiRequest.call(p.ctx, {
 		method: 'GET',
 		path: '/open/product/get',
@@ -308,25 +306,23 @@ export const taobaoCartOperations: OperationSpec[] = [
 			const extra = { ...fromItem.extra, ...nonEmpty(p.collection('additionalFields')) };
 			const props = ((extra.properties as IDataObject | undefined)?.property ?? []) as IDataObject[];
 			const properties = props.map((x, i) => {
-				const where = `"SKU Properties" → property ${i + 1}`;
+				const at = `property ${i + 1}`;
 				return {
-					valueId: positiveIn(p, `${where} "Value ID"`, x.valueId, { min: 0 }),
+					valueId: p.intIn('properties', `${at} "Value ID"`, x.valueId, { min: 0 }),
 					valueName: String(x.valueName ?? ''),
-					propId: positiveIn(p, `${where} "Property ID"`, x.propId, { min: 0 }),
+					propId: p.intIn('properties', `${at} "Property ID"`, x.propId, { min: 0 }),
 					propName: String(x.propName ?? ''),
 				};
 			});
 			const labels: Record<string, string> = { platform: 'Platform', priceYuan: 'Price (Yuan)', promotionPriceYuan: 'Promotion Price (Yuan)' };
-			const fen = (key: string) => fenFromYuan(p, `"Additional Fields" → "${labels[key]}"`, extra[key]);
+			const fen = (key: string) => p.fenIn('additionalFields', `"${labels[key]}"`, extra[key]);
 			const num = (key: string): number | undefined =>
-				extra[key] === undefined || extra[key] === ''
-					? undefined
-					: positiveIn(p, `"Additional Fields" → "${labels[key]}"`, extra[key], { min: 0 });
+				extra[key] === undefined || extra[key] === '' ? undefined : p.intIn('additionalFields', `"${labels[key]}"`, extra[key], { min: 0 });
 			return {
 				body: compact({
 					userId: String(extra.userId ?? '').trim(),
 					platform: num('platform'),
-					itemId: p.id('itemId'),
+					itemId: p.idInteger('itemId'),
 					skuId: fromItem.skuId ?? p.string('skuId'),
 					itemTitle: String(extra.itemTitle ?? '').trim(),
 					itemPic: String(extra.itemPic ?? '').trim(),
@@ -336,7 +332,7 @@ export const taobaoCartOperations: OperationSpec[] = [
 					promotionPrice: fen('promotionPriceYuan') ?? fromItem.promotionPriceFen,
 					properties: properties.length ? stringifyJson(properties) : fromItem.properties,
 					quantity: p.int('quantity', { min: 1, required: true }),
-					shopId: extra.shopId ? new JsonInteger(digitsIn(p, '"Additional Fields" → "Shop ID"', extra.shopId, 'Digits only.')) : undefined,
+					shopId: extra.shopId ? p.idIntegerIn('additionalFields', '"Shop ID"', extra.shopId, 'Digits only.') : undefined,
 					shopName: String(extra.shopName ?? '').trim(),
 					skuQuantity: String(extra.skuQuantity ?? '').trim(),
 					userNick: String(extra.userNick ?? '').trim(),
@@ -357,7 +353,7 @@ export const taobaoCartOperations: OperationSpec[] = [
 		write: false,
 		properties: [cartOptions],
 		request: (p) => ({ query: compact({ userId: userIdOf(p) }) }),
-		paging: { pageParam: 'pageNo', sizeParam: 'pageSize', maxPageSize: 50, in: 'query', listPath: 'data', totalPath: 'totalRecords' },
+		paging: pages('pageNo', 50, 'query'),
 	},
 	{
 		resource,
@@ -392,7 +388,7 @@ export const taobaoCartOperations: OperationSpec[] = [
 				description: 'The new number of units',
 			},
 		],
-		request: (p) => ({ body: { id: p.id('id'), quantity: p.int('quantity', { min: 1, max: 9999, required: true }) } }),
+		request: (p) => ({ body: { id: p.idInteger('id'), quantity: p.int('quantity', { min: 1, max: 9999, required: true }) } }),
 	},
 	{
 		resource,

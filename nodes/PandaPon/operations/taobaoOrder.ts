@@ -1,12 +1,12 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { stringifyJson } from '../../shared/transport/json';
-import { fenFromYuan } from '../helpers/alibabaFields';
+import { IMAGE_SOURCES, imageSourceProperties, readImageFile, readImageUrl } from '../helpers/image';
+import { orderLines } from '../helpers/orderLines';
+import { pages } from '../helpers/paging';
 import { compact, type Params } from '../helpers/params';
 import {
 	TAOBAO_ORDER_STATUS,
-	digitsIn,
-	positiveIn,
 	readTaobaoAddress,
 	taobaoAddressFields,
 	taobaoOrderLocator,
@@ -18,60 +18,68 @@ const resource = 'taobaoOrder';
 
 const CHECK_ORDER = 'Get (Taobao Order) shows the order and its status';
 
-const fromItems = { orderLinesSource: ['inputItems'] };
-const defineBelow = { orderLinesSource: ['define'] };
+/** One order line per SKU, typed or from the input items (stored names of earlier versions kept). */
+const lines = orderLines<OrderLine>(
+	{ source: 'orderLinesSource', fromItems: 'inputItems', lines: 'orderLines', itemParam: (field) => `line_${field}` },
+	[
+		{
+			field: {
+				displayName: 'Item ID',
+				name: 'itemId',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'e.g. 600126245031041190',
+				description: 'Distribution item ID of the Taobao product (keep long IDs as text)',
+			},
+		},
+		{
+			field: {
+				displayName: 'SKU ID',
+				name: 'skuId',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'e.g. 5016042822039',
+				description: 'SKU ID of the variant (skuList[].skuId in Get of Taobao Product)',
+			},
+		},
+		{
+			field: {
+				displayName: 'Quantity',
+				name: 'quantity',
+				type: 'number',
+				typeOptions: { minValue: 1, numberPrecision: 0 },
+				default: 1,
+				required: true,
+				description: 'How many units to buy',
+			},
+		},
+		{
+			field: {
+				displayName: 'Unit Price (Yuan)',
+				name: 'priceYuan',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'e.g. 19.90',
+				description: 'Price of one unit in yuan (CNY); the node sends it in fen, as Taobao counts (19.90 → 1990)',
+			},
+		},
+		{ field: { displayName: 'Currency', name: 'currency', type: 'string', default: 'CNY', description: 'Currency code of the price' } },
+	],
+	(line, index) => {
+		const itemId = line.idString('itemId', 'Enter the distribution item ID, digits only.');
+		const skuId = line.idString('skuId', 'Enter the SKU ID, digits only.');
+		const quantity = line.int('quantity', { min: 1 });
+		const price = line.fen('priceYuan');
+		if (price === undefined) line.fail('priceYuan', 'is empty', 'Enter the price of one unit in yuan, e.g. 19.90.');
+		const currency = line.text('currency') || 'CNY';
+		return { itemId, orderLineNo: String(index + 1), quantity: String(quantity), price: String(price), currency, skuId };
+	},
+);
 
-const lineFields = (prefix: string, show?: IDataObject): INodeProperties[] => {
-	const displayOptions = show ? { show: show as never } : undefined;
-	const fields: INodeProperties[] = [
-		{
-			displayName: 'Item ID',
-			name: `${prefix}itemId`,
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. 600126245031041190',
-			description: 'Distribution item ID of the Taobao product (keep long IDs as text)',
-		},
-		{
-			displayName: 'SKU ID',
-			name: `${prefix}skuId`,
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. 5016042822039',
-			description: 'SKU ID of the variant (skuList[].skuId in Get of Taobao Product)',
-		},
-		{
-			displayName: 'Quantity',
-			name: `${prefix}quantity`,
-			type: 'number',
-			typeOptions: { minValue: 1, numberPrecision: 0 },
-			default: 1,
-			required: true,
-			description: 'How many units to buy',
-		},
-		{
-			displayName: 'Unit Price (Yuan)',
-			name: `${prefix}priceYuan`,
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. 19.90',
-			description: 'Price of one unit in yuan (CNY); the node sends it in fen, as Taobao counts (19.90 → 1990)',
-		},
-		{
-			displayName: 'Currency',
-			name: `${prefix}currency`,
-			type: 'string',
-			default: 'CNY',
-			description: 'Currency code of the price',
-		},
-	];
-	return displayOptions ? fields.map((f) => ({ ...f, displayOptions })) : fields;
-};
-
-interface Line {
+interface OrderLine {
 	itemId: string;
 	orderLineNo: string;
 	quantity: string;
@@ -80,24 +88,11 @@ interface Line {
 	skuId: string;
 }
 
-/** One order line; `where` names the field in errors (Params.fail adds the item index). */
-function readLine(p: Params, raw: IDataObject, where: (field: string) => string, index: number): Line {
-	const itemId = digitsIn(p, where('Item ID'), raw.itemId, 'Enter the distribution item ID, digits only.');
-	const skuId = digitsIn(p, where('SKU ID'), raw.skuId, 'Enter the SKU ID, digits only.');
-	const quantity = positiveIn(p, where('Quantity'), raw.quantity, { min: 1 });
-	const price = fenFromYuan(p, where('Unit Price (Yuan)'), raw.priceYuan);
-	if (price === undefined) p.fail(where('Unit Price (Yuan)'), 'is empty', 'Enter the price of one unit in yuan, e.g. 19.90.');
-	const currency = String(raw.currency ?? '').trim() || 'CNY';
-	const lineNo = String(raw.orderLineNo ?? '').trim() || String(index + 1);
-	return { itemId, orderLineNo: lineNo, quantity: String(quantity), price: String(price), currency, skuId };
-}
-
 /** The order body; `orderLineList` and `receiver` are JSON strings in the API. */
-function orderBody(p: Params, lines: Line[]): IDataObject {
-	if (lines.length === 0) p.fail('orderLines', 'is empty', 'Add at least one order line.');
+function orderBody(p: Params, lines: OrderLine[]): IDataObject {
 	const receiver = readTaobaoAddress(p, 'receiver', { required: true });
 	const computed = lines.reduce((sum, l) => sum + Number(l.price) * Number(l.quantity), 0);
-	const given = fenFromYuan(p, 'purchaseAmountYuan', p.raw('purchaseAmountYuan', '')) ?? 0;
+	const given = p.fenIn('purchaseAmountYuan', '', p.raw('purchaseAmountYuan', '')) ?? 0;
 	const extra = p.collection('additionalFields');
 	return compact({
 		orderLineList: stringifyJson(lines),
@@ -122,38 +117,7 @@ export const taobaoOrderOperations: OperationSpec[] = [
 		write: true,
 		checkHint: 'Get Many (Taobao Order) lists the newest orders first: look for your Seller Order Number before creating it again',
 		properties: [
-			{
-				displayName: 'Order Lines Source',
-				name: 'orderLinesSource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Define Below', value: 'define', description: 'Enter the lines here; each input item creates its own order' },
-					{
-						name: 'From Input Items (One Order From All Items)',
-						value: 'inputItems',
-						description: 'Each input item is one line; all items make ONE order, sent once',
-					},
-				],
-				default: 'define',
-				description: 'Where the order lines come from',
-			},
-			{
-				displayName: 'Order Lines',
-				name: 'orderLines',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				placeholder: 'Add Order Line',
-				default: {},
-				required: true,
-				description: 'The goods to buy, one entry per SKU',
-				displayOptions: { show: defineBelow },
-				options: [{ displayName: 'Line', name: 'line', values: lineFields('') }],
-			},
-			...lineFields('line_', fromItems).map((f) => ({
-				...f,
-				description: `${f.description}. Map it from each input item, e.g. {{ $json.${f.name.slice(5)} }}`,
-			})),
+			...lines.properties('order', 'The goods to buy, one entry per SKU'),
 			{
 				displayName: 'Purchase Amount (Yuan)',
 				name: 'purchaseAmountYuan',
@@ -190,23 +154,7 @@ export const taobaoOrderOperations: OperationSpec[] = [
 				],
 			},
 		],
-		request: (p) => {
-			if (p.oneOf('orderLinesSource', ['define', 'inputItems']) === 'inputItems') {
-				// One item alone (e.g. when combining is not possible): that item is the only line.
-				const line = readLine(p, lineFromItem(p), (f) => `"${f}"`, 0);
-				return { body: orderBody(p, [line]) };
-			}
-			const raw = (p.collection('orderLines').line ?? []) as IDataObject[];
-			const lines = raw.map((l, i) => readLine(p, l, (f) => `"Order Lines" → line ${i + 1} "${f}"`, i));
-			return { body: orderBody(p, lines) };
-		},
-		combineItems: {
-			when: (first) => first.string('orderLinesSource') === 'inputItems',
-			request: (all) => {
-				const lines = all.map((p, i) => readLine(p, lineFromItem(p), (f) => `"${f}"`, i));
-				return { body: orderBody(all[0], lines) };
-			},
-		},
+		...lines.spec((first, all) => ({ body: orderBody(first, all) })),
 	},
 	{
 		resource,
@@ -254,11 +202,11 @@ export const taobaoOrderOperations: OperationSpec[] = [
 				query.status = n;
 			}
 			if (filters.orderId !== undefined && String(filters.orderId).trim() !== '') {
-				query.orderId = digitsIn(p, '"Filters" → "Order ID"', filters.orderId, 'Enter the 19-digit order ID.');
+				query.orderId = p.idStringIn('filters', '"Order ID"', filters.orderId, 'Enter the 19-digit order ID.');
 			}
 			return { query };
 		},
-		paging: { pageParam: 'pageNo', sizeParam: 'pageSize', maxPageSize: 100, in: 'query', listPath: 'data', totalPath: 'totalRecords' },
+		paging: pages('pageNo', 100, 'query'),
 		simplify: simplifyTaobaoOrder,
 	},
 	{
@@ -273,7 +221,7 @@ export const taobaoOrderOperations: OperationSpec[] = [
 		path: '/open/order/get',
 		write: false,
 		properties: [taobaoOrderLocator()],
-		request: (p) => ({ query: { orderId: p.idDigits('orderId') } }),
+		request: (p) => ({ query: { orderId: p.idString('orderId') } }),
 		simplify: simplifyTaobaoOrder,
 	},
 	{
@@ -300,7 +248,7 @@ export const taobaoOrderOperations: OperationSpec[] = [
 			},
 		],
 		request: (p) => ({
-			body: compact({ orderId: p.idDigits('orderId'), cancelReason: p.string('cancelReason', { maxLength: 200 }) }),
+			body: compact({ orderId: p.idString('orderId'), cancelReason: p.string('cancelReason', { maxLength: 200 }) }),
 		}),
 	},
 	{
@@ -316,7 +264,7 @@ export const taobaoOrderOperations: OperationSpec[] = [
 		write: true,
 		checkHint: `${CHECK_ORDER}: status 10 (paid, awaiting shipment) means the payment went through`,
 		properties: [taobaoOrderLocator()],
-		request: (p) => ({ body: { orderId: p.idDigits('orderId') } }),
+		request: (p) => ({ body: { orderId: p.idString('orderId') } }),
 	},
 	{
 		resource,
@@ -332,49 +280,23 @@ export const taobaoOrderOperations: OperationSpec[] = [
 		checkHint: `${CHECK_ORDER}: status 1 (voucher uploaded, awaiting finance review) means it arrived`,
 		properties: [
 			taobaoOrderLocator(),
-			{
-				displayName: 'Voucher Source',
-				name: 'voucherSource',
-				type: 'options',
-				options: [
-					{ name: 'Binary File', value: 'binary', description: 'An image in a binary property of the input item' },
-					{ name: 'Image URL', value: 'url', description: 'A public link to the voucher image' },
-				],
-				default: 'binary',
-				description: 'Where the voucher image comes from',
-			},
-			{
-				displayName: 'Input Binary Field',
-				name: 'binaryPropertyName',
-				type: 'string',
-				default: 'data',
-				required: true,
-				description: 'Name of the binary property of the input item that holds the voucher image (e.g. data)',
-				displayOptions: { show: { voucherSource: ['binary'] } },
-			},
-			{
-				displayName: 'Voucher URL',
-				name: 'voucherUrl',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'e.g. https://example.com/receipts/10042.jpg',
-				description: 'Public URL of the voucher image',
-				displayOptions: { show: { voucherSource: ['url'] } },
-			},
+			...imageSourceProperties({
+				label: 'Voucher',
+				source: 'voucherSource',
+				defaultSource: 'binary',
+				url: 'voucherUrl',
+				what: 'voucher image',
+				urlPlaceholder: 'e.g. https://example.com/receipts/10042.jpg',
+				urlDescription: 'Public URL of the voucher image',
+			}),
 		],
 		request: async (p) => {
-			const orderId = p.idDigits('orderId');
-			if (p.oneOf('voucherSource', ['binary', 'url']) === 'url') {
-				const url = p.string('voucherUrl', { required: true });
-				if (!/^https?:\/\//i.test(url)) p.fail('voucherUrl', `must start with http:// or https://, got "${url.slice(0, 40)}"`, 'Enter a full, public image URL.');
-				return { body: { orderId, voucherUrl: url } };
-			}
-			const file = await p.binary('binaryPropertyName');
+			const orderId = p.idString('orderId');
+			if (p.oneOf('voucherSource', IMAGE_SOURCES) === 'url') return { body: { orderId, voucherUrl: readImageUrl(p, 'voucherUrl') } };
+			const file = await readImageFile(p);
 			if (file.mimeType && !/^image\//i.test(file.mimeType) && file.mimeType !== 'application/pdf') {
 				p.fail('binaryPropertyName', `holds a ${file.mimeType} file, not an image`, 'Pass the voucher as an image (JPEG or PNG).');
 			}
-			if (file.buffer.length === 0) p.fail('binaryPropertyName', 'holds an empty file', 'Check the node that produced the image.');
 			return {
 				body: { orderId, imageBase64: file.buffer.toString('base64'), fileName: file.fileName },
 			};
@@ -413,7 +335,7 @@ export const taobaoOrderOperations: OperationSpec[] = [
 		],
 		request: (p) => {
 			const body = compact({
-				orderId: p.idDigits('orderId'),
+				orderId: p.idString('orderId'),
 				warehouseName: p.string('warehouseName', { maxLength: 200 }),
 				warehouseAddress: p.string('warehouseAddress', { maxLength: 500 }),
 			});
@@ -470,16 +392,6 @@ export const taobaoOrderOperations: OperationSpec[] = [
 		path: '/open/order/logistics/get',
 		write: false,
 		properties: [taobaoOrderLocator()],
-		request: (p) => ({ query: { orderId: p.idDigits('orderId') } }),
+		request: (p) => ({ query: { orderId: p.idString('orderId') } }),
 	},
 ];
-
-function lineFromItem(p: Params): IDataObject {
-	return {
-		itemId: p.raw('line_itemId', ''),
-		skuId: p.raw('line_skuId', ''),
-		quantity: p.raw('line_quantity', ''),
-		priceYuan: p.raw('line_priceYuan', ''),
-		currency: p.raw('line_currency', 'CNY'),
-	};
-}

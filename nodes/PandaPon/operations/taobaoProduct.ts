@@ -1,8 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { stringifyJson } from '../../shared/transport/json';
+import { IMAGE_SOURCES, imageSourceProperties, readImageFile, readImageUrl } from '../helpers/image';
+import { pages } from '../helpers/paging';
 import { compact, type Params } from '../helpers/params';
-import { digitsIn, taobaoItemLocator } from '../helpers/taobaoFields';
+import { taobaoItemLocator } from '../helpers/taobaoFields';
 import type { OperationSpec } from '../helpers/types';
 import { simplifyTaobaoProduct } from '../helpers/simplify';
 
@@ -21,47 +23,24 @@ export const taobaoProductOperations: OperationSpec[] = [
 		path: '/open/product/image/search',
 		write: false,
 		properties: [
-			{
-				displayName: 'Image Source',
-				name: 'imageSource',
-				type: 'options',
-				options: [
-					{ name: 'Image URL', value: 'url', description: 'A public link to the picture' },
-					{ name: 'Binary File', value: 'binary', description: 'A picture in a binary property of the input item (sent base64-encoded)' },
-				],
-				default: 'url',
-				description: 'Where the picture to search with comes from',
-			},
-			{
-				displayName: 'Image URL',
-				name: 'imageUrl',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'e.g. https://img.alicdn.com/bao/uploaded/i1/263669477/O1CN01fH0cbf2JsW8fvHFwx.jpg',
-				description: 'Public URL of the picture to search with',
-				displayOptions: { show: { imageSource: ['url'] } },
-			},
-			{
-				displayName: 'Input Binary Field',
-				name: 'binaryPropertyName',
-				type: 'string',
-				default: 'data',
-				required: true,
-				description: 'Name of the binary property of the input item that holds the picture',
-				displayOptions: { show: { imageSource: ['binary'] } },
-			},
+			...imageSourceProperties({
+				label: 'Image',
+				source: 'imageSource',
+				defaultSource: 'url',
+				url: 'imageUrl',
+				what: 'picture',
+				urlPlaceholder: 'e.g. https://img.alicdn.com/bao/uploaded/i1/263669477/O1CN01fH0cbf2JsW8fvHFwx.jpg',
+				urlDescription: 'Public URL of the picture to search with',
+			}),
 		],
 		request: async (p) => {
-			if (p.oneOf('imageSource', ['url', 'binary']) === 'binary') {
-				const file = await p.binary('binaryPropertyName');
+			if (p.oneOf('imageSource', IMAGE_SOURCES) === 'binary') {
+				const file = await readImageFile(p);
 				return { body: { imageBase64: file.buffer.toString('base64') } };
 			}
-			const url = p.string('imageUrl', { required: true });
-			if (!/^https?:\/\//i.test(url)) p.fail('imageUrl', `must start with http:// or https://, got "${url.slice(0, 40)}"`, 'Enter a full, public image URL.');
-			return { body: { imageUrl: url } };
+			return { body: { imageUrl: readImageUrl(p, 'imageUrl') } };
 		},
-		paging: { pageParam: 'pageNo', sizeParam: 'pageSize', maxPageSize: 20, in: 'body', listPath: 'data', totalPath: 'totalRecords' },
+		paging: pages('pageNo', 20, 'body'),
 	},
 	{
 		resource,
@@ -102,7 +81,7 @@ export const taobaoProductOperations: OperationSpec[] = [
 		request: (p) => ({
 			body: compact({ keyword: p.string('keyword', { required: true }), sort: p.string('sort') }),
 		}),
-		paging: { pageParam: 'pageNo', sizeParam: 'pageSize', maxPageSize: 40, in: 'body', listPath: 'data', totalPath: 'totalRecords' },
+		paging: pages('pageNo', 40, 'body'),
 	},
 	{
 		resource,
@@ -173,7 +152,7 @@ export const taobaoProductOperations: OperationSpec[] = [
 		path: '/open/product/get',
 		write: false,
 		properties: [taobaoItemLocator()],
-		request: (p) => ({ query: { itemId: p.idDigits('itemId') } }),
+		request: (p) => ({ query: { itemId: p.idString('itemId') } }),
 		simplify: simplifyTaobaoProduct,
 	},
 	{
@@ -199,7 +178,7 @@ export const taobaoProductOperations: OperationSpec[] = [
 			},
 		],
 		request: (p) => ({
-			body: compact({ itemId: p.idDigits('itemId'), language: p.string('language', { maxLength: 10 }) }),
+			body: compact({ itemId: p.idString('itemId'), language: p.string('language', { maxLength: 10 }) }),
 		}),
 	},
 ];
@@ -209,11 +188,11 @@ function batchCheckEntries(p: Params): IDataObject[] {
 	const entries = (p.collection('products').product ?? []) as IDataObject[];
 	if (entries.length === 0) p.fail('products', 'is empty', 'Add at least one product with its Item ID.');
 	return entries.map((e, i) => {
-		const itemId = digitsIn(p, `"Products" → product ${i + 1} "Item ID"`, e.itemId, 'Enter the numeric Taobao item ID.');
+		const itemId = p.idStringIn('products', `product ${i + 1} "Item ID"`, e.itemId, 'Enter the numeric Taobao item ID.');
 		const skuIds = String(e.skuIds ?? '')
 			.split(/[\s,;]+/)
 			.filter((s) => s !== '')
-			.map((s) => digitsIn(p, `"Products" → product ${i + 1} "SKU IDs"`, s, 'SKU IDs are digits, separated by commas.'));
+			.map((s) => p.idStringIn('products', `product ${i + 1} "SKU IDs"`, s, 'SKU IDs are digits, separated by commas.'));
 		return skuIds.length ? { itemId, skuIds } : { itemId };
 	});
 }

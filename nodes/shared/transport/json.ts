@@ -1,4 +1,4 @@
-/**
+/*
  * Lossless JSON for PandaPon: order ids, developId and Taobao item ids exceed 2^53, so
  * `JSON.parse` would silently change their last digits.
  *
