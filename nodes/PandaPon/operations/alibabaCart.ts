@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import {
 	FLOW_1688,
-	alibabaAddressProperty,
+	alibabaAddressProperties,
 	alibabaOfferLocator,
 	check1688Success,
 	readAlibabaAddress,
@@ -165,8 +165,11 @@ export const alibabaCartOperations: OperationSpec[] = [
 		method: 'POST',
 		path: '/alibaba/cart/create/preview',
 		write: false,
-		properties: [cartIds, alibabaAddressProperty(false)],
-		request: (p) => ({ body: compact({ cartIds: readCartIds(p), addressParam: readAlibabaAddress(p, false) }) }),
+		properties: [cartIds, ...alibabaAddressProperties(false)],
+		request: async (p) => {
+			const ids = readCartIds(p);
+			return { body: compact({ cartIds: ids, addressParam: await readAlibabaAddress(p, false) }) };
+		},
 		checkData: check1688Success('cart order preview'),
 	},
 	{
@@ -183,7 +186,7 @@ export const alibabaCartOperations: OperationSpec[] = [
 		checkHint: 'Look for the new orders with Get Many (1688 Order, status Awaiting Payment) and check the cart',
 		properties: [
 			cartIds,
-			alibabaAddressProperty(true),
+			...alibabaAddressProperties(true),
 			FLOW_1688,
 			{
 				displayName: 'Additional Fields',
@@ -208,22 +211,25 @@ export const alibabaCartOperations: OperationSpec[] = [
 				],
 			},
 		],
-		request: (p) => {
+		request: async (p) => {
 			const extra = p.collection('orderFields');
-			const address = readAlibabaAddress(p, true)!;
 			const district = String(extra.districtCode ?? '').trim();
-			if (district) {
-				if (!/^\d{6,12}$/.test(district)) p.fail('orderFields', `has District Code "${district.slice(0, 20)}", which is not 6 to 12 digits`, 'Use the administrative code, e.g. 310107.');
-				address.districtCode = district;
+			if (district && !/^\d{6,12}$/.test(district)) {
+				p.fail('orderFields', `has District Code "${district.slice(0, 20)}", which is not 6 to 12 digits`, 'Use the administrative code, e.g. 310107.');
 			}
+			const flow = p.string('flow', { required: true });
+			const ids = readCartIds(p);
+			// last: a saved address is read from PandaPon only once the rest of the input is checked
+			const address = (await readAlibabaAddress(p, true))!;
+			if (district) address.districtCode = district;
 			return {
 				body: compact({
-					flow: p.string('flow', { required: true }),
+					flow,
 					message: String(extra.message ?? '').trim(),
 					shopPromotionId: String(extra.shopPromotionId ?? '').trim(),
 					tradeType: String(extra.tradeType ?? '').trim(),
 					addressParam: address,
-					cartIds: readCartIds(p),
+					cartIds: ids,
 					userId: String(extra.userId ?? '').trim(),
 					staffName: String(extra.staffName ?? '').trim(),
 				}),

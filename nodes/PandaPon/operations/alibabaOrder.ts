@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import {
 	ALIBABA_ORDER_STATUS,
 	FLOW_1688,
-	alibabaAddressProperty,
+	alibabaAddressProperties,
 	alibabaOrderLocator,
 	check1688Success,
 	cargoProperties,
@@ -75,18 +75,17 @@ function cargoSpec(
 	base: Omit<OperationSpec, 'properties' | 'request' | 'combineItems'>,
 	opts: { withSeller: boolean; specRequired: boolean; addressRequired: boolean; flow?: 'required' | 'optional'; extra?: INodeProperties[] },
 ): OperationSpec {
-	const build = (first: Params, cargoParamList: IDataObject[]): RequestParts => ({
-		body: compact({
-			...(opts.flow ? readOrderOptions(first, opts.flow === 'required') : {}),
-			addressParam: readAlibabaAddress(first, opts.addressRequired),
-			cargoParamList,
-		}),
-	});
+	const build = async (first: Params, cargoParamList: IDataObject[]): Promise<RequestParts> => {
+		const orderOptions = opts.flow ? readOrderOptions(first, opts.flow === 'required') : {};
+		// last: a saved address is read from PandaPon only once the rest of the input is checked
+		const addressParam = await readAlibabaAddress(first, opts.addressRequired);
+		return { body: compact({ ...orderOptions, addressParam, cargoParamList }) };
+	};
 	return {
 		...base,
 		properties: [
 			...cargoProperties(opts.withSeller, opts.specRequired),
-			alibabaAddressProperty(opts.addressRequired),
+			...alibabaAddressProperties(opts.addressRequired),
 			...(opts.flow ? orderOptions(opts.flow === 'required') : []),
 			...(opts.extra ?? []),
 		],
