@@ -140,7 +140,7 @@ describe('Taobao after-sale: sub-orders from the picked order', () => {
 			(o) => o.status === 10 && o.lines.every((l) => l.refundStatus === 0),
 		)!;
 
-	it('lists the order’s lines; Submit with a picked line and reason sends the amount in fen', async () => {
+	it('lists the order’s lines; Create Refund with a picked line and reason sends the amount in fen', async () => {
 		const o = paidOrder();
 		const lines = await loadOptions('getTaobaoOrderLines', { resource: 'taobaoAfterSale', operation: 'submit', orderId: rl(o.orderId) }, creds);
 		expect(lines.map((l) => l.value)).toEqual(o.lines.map((l) => l.subOrderId));
