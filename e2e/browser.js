@@ -8,8 +8,11 @@
  *    node executes (all lines, full amount: computed by the node).
  * 2. Taobao Cart → Add: the SKU dropdown lists the picked item's SKUs.
  * 3. 1688 After-Sale → Get: the Refund locator lists refunds (From List) and takes one.
+ * 4. 1688 Cart → Create Order: the Address dropdown lists the account's saved addresses after
+ *    Enter an Address; picking one hides the typed fields and shows the Town field 1688 needs.
  *
- * Screenshots of each panel go to e2e/screenshots/; with `docsDir` the panels are copied to docs/.
+ * Screenshots of each panel go to e2e/screenshots/; the panels the README shows are copied to
+ * `docsDir` when missing there, or all of them with `updateDocs`.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -101,7 +104,20 @@ async function pickFromList(page, name, search, match = search) {
 	return { item, text };
 }
 
-async function browserCheck({ executablePath, baseUrl, refundWorkflowId, cartWorkflowId, refundGetWorkflowId, orderId, screenshotsDir, docsDir, owner = OWNER }) {
+async function browserCheck({
+	executablePath,
+	baseUrl,
+	refundWorkflowId,
+	cartWorkflowId,
+	refundGetWorkflowId,
+	alibabaCartOrderWorkflowId,
+	orderId,
+	town,
+	screenshotsDir,
+	docsDir,
+	updateDocs = false,
+	owner = OWNER,
+}) {
 	const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pandapon-chromium-'));
 	const browser = await puppeteer.launch({
 		executablePath,
@@ -117,7 +133,7 @@ async function browserCheck({ executablePath, baseUrl, refundWorkflowId, cartWor
 	const shot = async (name, docName) => {
 		const file = path.join(screenshotsDir, `${name}.png`);
 		await page.screenshot({ path: file });
-		if (docsDir && docName) {
+		if (docsDir && docName && (updateDocs || !fs.existsSync(path.join(docsDir, docName)))) {
 			fs.mkdirSync(docsDir, { recursive: true });
 			fs.copyFileSync(file, path.join(docsDir, docName));
 		}
@@ -187,6 +203,32 @@ async function browserCheck({ executablePath, baseUrl, refundWorkflowId, cartWor
 		});
 		result.refundPicked = await pickedRefund.jsonValue();
 		await shot('09-refund-locator-picked');
+
+		// 4. 1688 Cart → Create Order: a saved address, then the Town it lacks.
+		await openNode(alibabaCartOrderWorkflowId);
+		await page.waitForSelector(`${NDV} [data-test-id=parameter-input-addressParam], ${NDV} [data-test-id=fixed-collection-addressParam]`);
+		result.typedFieldsAtFirst = true;
+		result.townAtFirst = (await page.$(`${NDV} [data-test-id=parameter-input-savedAddressTown]`)) !== null;
+		result.addresses = await openOptions(page, 'savedAddressId');
+		await shot('10-alibaba-address-list');
+		await clickVisibleOption(page, result.addresses[1]);
+		const townInput = await page.waitForSelector(`${NDV} [data-test-id=parameter-input-savedAddressTown] input`);
+		result.pickedAddress = await page.$eval(`${NDV} [data-test-id=parameter-input-savedAddressId] input`, (e) => e.value);
+		result.typedFieldsAfterPick = (await page.$(`${NDV} [data-test-id=parameter-input-addressParam], ${NDV} [data-test-id=fixed-collection-addressParam]`)) !== null;
+		await townInput.type(town);
+		await townInput.evaluate((e) => e.blur());
+		await shot('11-alibaba-saved-address', 'alibaba-saved-address.png');
+		// The Town field's description (its label's tooltip) says why it is there.
+		const townItem = await page.$(`${NDV} [data-test-id=parameter-item]:has([data-test-id=parameter-input-savedAddressTown])`);
+		result.townLabel = await townItem.evaluate((e) => e.innerText.trim());
+		const itemBox = await townItem.boundingBox();
+		await page.mouse.move(itemBox.x + 10, itemBox.y + 8);
+		const icon = await townItem.waitForSelector('[class*=infoIcon] svg');
+		const iconBox = await icon.boundingBox();
+		await page.mouse.move(iconBox.x + iconBox.width / 2, iconBox.y + iconBox.height / 2);
+		await page.waitForFunction(() => document.body.innerText.includes('saved PandaPon addresses have none'));
+		result.townDescription = await page.evaluate(() => /[^\n]*saved PandaPon addresses have none[^\n]*(\n[^\n]*)?/.exec(document.body.innerText)[0]);
+		await shot('12-alibaba-town-description');
 		return result;
 	} catch (error) {
 		await shot('failure').catch(() => {});

@@ -8,7 +8,8 @@
  * Each example workflow is imported with `n8n import:workflow` and run with `n8n execute --id`;
  * the refund automation is published and started by a sandbox push through n8n's production
  * webhook; a wrong secret must fail with PandaPon's 40003 and the hint; in a browser, a picked
- * order fills lines and reasons, Cart Add lists the item's SKUs, and the refund locator lists refunds;
+ * order fills lines and reasons, Cart Add lists the item's SKUs, the refund locator lists refunds,
+ * and 1688 Cart Create Order lists the saved addresses and asks for the Town of a picked one;
  * the canvas subtitle names the operation, and PandaPon API signs an HTTP Request node's GET.
  */
 const assert = require('node:assert/strict');
@@ -33,6 +34,7 @@ const ORDER = '2542285634920880794'; // sandbox fixture: waitsellersend, two lin
 const ORDER_LINES = ['2542285634921880794', '2542285634922880794'];
 const WRONG_SECRET = 'not-the-sandbox-secret';
 const TAOBAO_ITEM = '672991141190'; // sandbox fixture with several SKUs
+const TOWN = '转塘街道'; // typed into the Town field a saved address lacks
 const TRIGGER_WEBHOOK_ID = '5b0d7d4e-2f1c-4c55-9a3e-b0e2e0000010'; // the refused-push browser test's trigger
 
 let sandbox;
@@ -180,6 +182,10 @@ before(async () => {
 			{ resource: 'alibabaAfterSale', operation: 'get', refundId: { __rl: true, mode: 'list', value: '' } },
 			good,
 		),
+	);
+	writeJson(
+		path.join(wfDir, 'browser-alibaba-cart-order.json'),
+		oneNodeWorkflow('pandaponBrowser05', 'Test: 1688 cart order to a saved address in the editor', { resource: 'alibabaCart', operation: 'createOrder', flow: 'general' }, good),
 	);
 	// The refused-push browser test: a PandaPon Trigger alone, listened to from the editor.
 	writeJson(path.join(wfDir, 'browser-trigger.json'), {
@@ -378,7 +384,7 @@ describe('n8n 2.8.4 with n8n-nodes-pandapon', () => {
 		assert.match(result.outputText, /\b200\b/, 'the sandbox answered code 200 to the signed GET');
 	});
 
-	it('browser: a picked order fills lines and reasons with nothing typed; Cart Add SKUs; the refund locator', async (t) => {
+	it('browser: a picked order fills lines and reasons with nothing typed; Cart Add SKUs; the refund locator; a saved 1688 address and its Town', async (t) => {
 		const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 		if (!fs.existsSync(chromium)) {
 			if (process.env.CI) assert.fail(`no browser at ${chromium}`);
@@ -391,10 +397,13 @@ describe('n8n 2.8.4 with n8n-nodes-pandapon', () => {
 			refundWorkflowId: 'pandaponBrowser01',
 			cartWorkflowId: 'pandaponBrowser02',
 			refundGetWorkflowId: 'pandaponBrowser03',
+			alibabaCartOrderWorkflowId: 'pandaponBrowser05',
 			orderId: ORDER,
+			town: TOWN,
 			screenshotsDir: SCREENSHOTS,
-			// docs/*.png are committed: refresh them only on request (or when one is missing).
-			docsDir: process.argv.includes('--update-screenshot') || !fs.existsSync(path.join(DOCS, 'refund-reasons.png')) ? DOCS : undefined,
+			// docs/*.png are committed: refreshed on request, else only the missing ones are written.
+			docsDir: DOCS,
+			updateDocs: process.argv.includes('--update-screenshot'),
 		});
 		assert.match(result.emptyReasonMessage, /Pick an order first/, 'before an order is picked, the reason field says why it is empty');
 
@@ -425,6 +434,17 @@ describe('n8n 2.8.4 with n8n-nodes-pandapon', () => {
 		// Refund locator: the refund just created is listed with its order, and picked.
 		assert.ok(result.refundListEntry.startsWith(refund.refundId), `list entry: ${result.refundListEntry}`);
 		assert.ok(result.refundPicked.includes(refund.refundId), `picked: ${result.refundPicked}`);
+
+		// 1688 Cart Create Order: typed fields by default; the saved addresses listed; a picked one asks for the Town.
+		const saved = sandbox.state.addresses.get(sandbox.credentials.userId);
+		const label = (a) => `${a.name} · ${a.province} · ${a.city} · ${a.district} · ${a.address}${a.isDefault ? ' (default)' : ''}`;
+		assert.ok(saved.length >= 2, 'the sandbox account has saved addresses');
+		assert.equal(result.townAtFirst, false, 'no Town field while Enter an Address is chosen');
+		assert.deepEqual(result.addresses, ['Enter an Address', ...saved.map(label)], 'the dropdown = Enter an Address, then the saved addresses');
+		assert.equal(result.pickedAddress, label(saved[0]));
+		assert.equal(result.typedFieldsAfterPick, false, 'the typed address fields are hidden once a saved address is picked');
+		assert.match(result.townLabel, /^Town/, `the Town field shows: ${result.townLabel}`);
+		assert.match(result.townDescription, /saved PandaPon addresses have none, and 1688 requires it/, 'its description says why');
 	});
 
 	it('browser: a refused test push is visible: listening in the editor, a wrong signature fails the test run with the reason', async (t) => {

@@ -77,7 +77,7 @@ describe('Address', () => {
 });
 
 describe('Logistics', () => {
-	it('Estimate Item Freight is signed in the query and sends ids as strings, price as a decimal string', async () => {
+	it('Estimate Freight is signed in the query and sends ids as strings, price as a decimal string', async () => {
 		const { items, error } = await runPandaPon(
 			{
 				resource: 'logistics',
@@ -123,7 +123,7 @@ describe('Logistics', () => {
 
 	let renderId: string;
 
-	it('Preview Order Freight quotes the lines and returns a renderId', async () => {
+	it('Preview Freight quotes the lines and returns a renderId', async () => {
 		const { items, error } = await runPandaPon(
 			{
 				resource: 'logistics',
@@ -153,7 +153,7 @@ describe('Logistics', () => {
 		expect(renderId).toMatch(/^FF\d+/);
 	});
 
-	it('Create International Order books the quoted lines by renderId', async () => {
+	it('Create Shipment books the quoted lines by renderId', async () => {
 		const { items, error } = await runPandaPon(
 			{ resource: 'logistics', operation: 'createInternationalOrder', renderId, bookingFields: { tmallOrderId: '123123444', remark: 'fragile' } },
 			creds,
@@ -164,13 +164,13 @@ describe('Logistics', () => {
 		expect(items[0].json).toMatchObject({ renderId, status: 'BOOKED' });
 	});
 
-	it('Create International Order with an unknown renderId fails with PandaPon\'s not-found error', async () => {
+	it('Create Shipment with an unknown renderId fails with PandaPon\'s not-found error', async () => {
 		const { error } = await runPandaPon({ resource: 'logistics', operation: 'createInternationalOrder', renderId: 'FF1999010100001' }, creds);
 		expect(error?.message).toContain('PandaPon error 40410');
 		expect(error?.description).toContain('Request ID');
 	});
 
-	it('Update Domestic Logistics sends logisticNumer as the API spells it, from defined lines', async () => {
+	it('Update Domestic Shipping sends logisticNumer as the API spells it, from defined lines', async () => {
 		const { items, error } = await runPandaPon(
 			{
 				resource: 'logistics',
@@ -214,7 +214,7 @@ describe('Logistics', () => {
 		expect(items[0].json).toEqual({ result: true });
 	});
 
-	it('Update Domestic Logistics takes the documented JSON as is, and rejects a non-array', async () => {
+	it('Update Domestic Shipping takes the documented JSON as is, and rejects a non-array', async () => {
 		const infos = [{ lineItem: { itemId: '1', skuId: '2', quantity: 1 }, logisticNumer: 'X1', domesticLogisticInfo: [] }];
 		const ok = await runPandaPon(
 			{ resource: 'logistics', operation: 'updateDomesticLogistics', orderId: '22', linesInput: 'json', logisticInfos: JSON.stringify(infos) },

@@ -80,7 +80,7 @@ describe('1688 Cart', () => {
 		expect(lines.map((l) => l.id)).toContain(String(added));
 	});
 
-	it('Update Quantity sends id and quantity as integers', async () => {
+	it('Update sends id and quantity as integers', async () => {
 		const { error } = await runPandaPon(
 			{ resource: 'alibabaCart', operation: 'updateQuantity', id: String(added), quantity: 5, cartFields: { container: 'C-7' } },
 			creds,
@@ -171,7 +171,7 @@ describe('1688 After-Sale', () => {
 		expect(items[0].json).toMatchObject({ refundId, status: 'waitbuyersend', orderId: SHIPPED, orderEntryIds: [SHIPPED_ENTRY] });
 	});
 
-	it('List Logistics Companies returns one item per carrier, and the Carrier dropdown offers the same codes', async () => {
+	it('Get Return Carriers returns one item per carrier, and the Carrier dropdown offers the same codes', async () => {
 		const { items } = await runPandaPon({ resource: 'alibabaAfterSale', operation: 'listLogisticsCompanies' }, creds);
 		expect(items.length).toBe(sb.state.logisticsCompanies.length);
 		const options = await loadOptions('getAlibabaLogisticsCompanies', { resource: 'alibabaAfterSale', operation: 'submitReturnLogistics' }, creds);
@@ -180,7 +180,7 @@ describe('1688 After-Sale', () => {
 		expect(sb.count('GET /alibaba/refund/logistics/company/list')).toBe(2);
 	});
 
-	it('Submit Return Logistics reports the parcel with a carrier from the dropdown', async () => {
+	it('Submit Return Shipment reports the parcel with a carrier from the dropdown', async () => {
 		const [carrier] = await loadOptions('getAlibabaLogisticsCompanies', {}, creds);
 		const params: INodeParameters = {
 			resource: 'alibabaAfterSale',

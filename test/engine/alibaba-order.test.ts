@@ -71,7 +71,7 @@ describe('Preview', () => {
 		expect(sb.count('POST /alibaba/order/create/preview')).toBe(1);
 	});
 
-	it('Preview Batch covers several sellers: one item per seller preview', async () => {
+	it('Preview Many covers several sellers: one item per seller preview', async () => {
 		const { items, error } = await runPandaPon(
 			{
 				resource: 'alibabaOrder',
@@ -196,10 +196,10 @@ describe('Create', () => {
 	});
 });
 
-describe('Batch create and pay', () => {
+describe('Create Many, Pay Many and Pay', () => {
 	let ids: string[];
 
-	it('Create Batch splits lines of two sellers into two orders, one item each', async () => {
+	it('Create Many splits lines of two sellers into two orders, one item each', async () => {
 		const { items, error } = await runPandaPon(
 			{
 				resource: 'alibabaOrder',
@@ -224,7 +224,7 @@ describe('Batch create and pay', () => {
 		expect(items[0].json.tradeTerms).toBeUndefined();
 	});
 
-	it('Submit and Pay Batch sends the ids as strings and pays them', async () => {
+	it('Pay Many sends the ids as strings and pays them', async () => {
 		const { items, error } = await runPandaPon(
 			{ resource: 'alibabaOrder', operation: 'submitAndPayBatch', orderIds: ids.join(', ') },
 			creds,
@@ -235,7 +235,7 @@ describe('Batch create and pay', () => {
 		for (const id of ids) expect(status(id)).toBe('waitsellersend');
 	});
 
-	it('Get Payment URL pays an order awaiting payment (orderId in the query)', async () => {
+	it('Pay settles an order awaiting payment (orderId in the query)', async () => {
 		const { items, error } = await runPandaPon({ resource: 'alibabaOrder', operation: 'getPaymentUrl', orderId: byId(PAYABLE) }, creds);
 		expect(error).toBeUndefined();
 		expect(sb.lastUrl('GET /alibaba/order/pay/url')).toContain(`orderId=${PAYABLE}`);
@@ -245,7 +245,7 @@ describe('Batch create and pay', () => {
 });
 
 describe('Receipt and logistics', () => {
-	it('Get Logistics Trace returns the shipment of a shipped order and nothing before shipping', async () => {
+	it('Get Tracking returns the shipment of a shipped order and nothing before shipping', async () => {
 		const shipped = await runPandaPon({ resource: 'alibabaOrder', operation: 'getLogisticsTrace', orderId: byId(SHIPPED) }, creds);
 		expect(shipped.error).toBeUndefined();
 		expect(sb.lastUrl('GET /alibaba/order/logistics/trace')).toContain(`orderId=${SHIPPED}`);

@@ -234,7 +234,7 @@ describe('1688 Product lookups', () => {
 		expect(items[0].json).toMatchObject({ categoryId: '1031910', translatedName: 'Men shoes', language: 'vi' });
 	});
 
-	it('Get Recommendations walks every pageNo page with Return All', async () => {
+	it('Get Recommended walks every pageNo page with Return All', async () => {
 		const { items, error } = await runPandaPon(
 			{ resource: 'alibabaProduct', operation: 'getRecommendations', returnAll: true, language: 'en' },
 			creds,
@@ -259,7 +259,7 @@ describe('1688 Product lookups', () => {
 		);
 	});
 
-	it('Decrypt Wangwang ID sends openUid and offerId as strings', async () => {
+	it('Get Seller Wangwang sends openUid and offerId as strings', async () => {
 		const { items, error } = await runPandaPon(
 			{ resource: 'alibabaProduct', operation: 'decryptWangwang', openUid: SELLER, offerId: OFFER },
 			creds,

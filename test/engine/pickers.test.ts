@@ -2,7 +2,8 @@
  * Pickers instead of typed ids, in n8n's engine against the sandbox: Taobao item SKUs and Cart →
  * Add filled from the item, cart items of both platforms, Taobao sub-orders for after-sale with
  * amounts in yuan, 1688 flows and free-text cancel reasons, Taobao cart orders without phones,
- * and the item search's answer with v2 itemMapIds only.
+ * saved receiving addresses for Taobao and 1688 (with the town 1688 needs), and the item search's
+ * answer with v2 itemMapIds only.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -139,7 +140,7 @@ describe('Taobao after-sale: sub-orders from the picked order', () => {
 			(o) => o.status === 10 && o.lines.every((l) => l.refundStatus === 0),
 		)!;
 
-	it('lists the order’s lines; Submit with a picked line and reason sends the amount in fen', async () => {
+	it('lists the order’s lines; Create Refund with a picked line and reason sends the amount in fen', async () => {
 		const o = paidOrder();
 		const lines = await loadOptions('getTaobaoOrderLines', { resource: 'taobaoAfterSale', operation: 'submit', orderId: rl(o.orderId) }, creds);
 		expect(lines.map((l) => l.value)).toEqual(o.lines.map((l) => l.subOrderId));
@@ -246,11 +247,34 @@ describe('Taobao item search with the v2 answer shape', () => {
 	});
 });
 
+interface Saved {
+	id: number;
+	name: string;
+	province: string;
+	city: string;
+	district: string;
+	address: string;
+	phone: string;
+	isDefault: boolean;
+}
+const savedAddresses = () => sb.state.addresses.get(creds.userId) as Saved[];
+
+/** Runs `fn` while the account has exactly these saved addresses. */
+async function withSavedAddresses<T>(list: Saved[], fn: () => Promise<T>): Promise<T> {
+	const before = savedAddresses();
+	sb.state.addresses.set(creds.userId, list);
+	try {
+		return await fn();
+	} finally {
+		sb.state.addresses.set(creds.userId, before);
+	}
+}
+
 describe('receiving address: a saved one or typed', () => {
-	it('lists the saved addresses after "Enter Address", and Create Order sends the picked one in the Taobao shape', async () => {
+	it('lists the saved addresses after "Enter an Address", and Taobao Create Order sends the picked one in the Taobao shape', async () => {
 		const options = await loadOptions('getSavedAddresses', { resource: 'taobaoCart', operation: 'createOrder' }, creds);
-		const saved = sb.state.addresses.get(creds.userId) as Array<{ id: number; name: string; province: string; city: string; district: string; address: string; phone: string }>;
-		expect(options[0]).toMatchObject({ name: 'Enter Address', value: 'enter' });
+		const saved = savedAddresses();
+		expect(options[0]).toEqual({ name: 'Enter an Address', value: 'enter', description: 'Type the address below' });
 		expect(options.slice(1).map((o) => o.value)).toEqual(saved.map((a) => String(a.id)));
 		const [line] = await loadOptions('getTaobaoCartItems', {}, creds);
 		const a = saved[1];
@@ -271,8 +295,152 @@ describe('receiving address: a saved one or typed', () => {
 
 	it('an address ID that is not saved is refused, creating nothing', async () => {
 		const { error } = await runPandaPon({ resource: 'taobaoCart', operation: 'createOrder', ids: ['101'], savedAddressId: '424242' }, creds);
-		expect(error?.message).toMatch(/"Saved Address Name or ID" is 424242, which is not among the \d+ saved addresses \[item 0\]/);
+		expect(error?.message).toMatch(/"Address Name or ID" is 424242, which is not among the \d+ saved addresses \[item 0\]/);
 		expect(sb.count('POST /open/cart/create/order')).toBe(0);
+	});
+});
+
+describe('1688 receiving address: a saved one with a town, or typed', () => {
+	const TOWN = '转塘街道';
+
+	it('the Address dropdown of 1688 Cart Create Order lists the saved addresses after "Enter an Address"', async () => {
+		const options = await loadOptions('getSavedAddresses', { resource: 'alibabaCart', operation: 'createOrder' }, creds);
+		const saved = savedAddresses();
+		expect(saved.length).toBeGreaterThan(1);
+		expect(options).toEqual([
+			{ name: 'Enter an Address', value: 'enter', description: 'Type the address below' },
+			...saved.map((a) => ({
+				name: `${a.name} · ${a.province} · ${a.city} · ${a.district} · ${a.address}${a.isDefault ? ' (default)' : ''}`,
+				value: String(a.id),
+				description: `Address ${a.id} · tel. ${a.phone}`,
+			})),
+		]);
+		expect(sb.count('GET /open/address/get')).toBe(1);
+	});
+
+	it('Cart Create Order with a picked address and a town sends exactly the 1688 addressParam', async () => {
+		const [line] = await loadOptions('getAlibabaCartItems', {}, creds);
+		const a = savedAddresses()[0];
+		const { error } = await runPandaPon(
+			{
+				resource: 'alibabaCart',
+				operation: 'createOrder',
+				cartIds: [line.value],
+				savedAddressId: String(a.id),
+				savedAddressTown: TOWN,
+				flow: 'general',
+				orderFields: { districtCode: '330106' },
+			},
+			creds,
+		);
+		expect(error?.message).toBeUndefined();
+		expect(body('POST /alibaba/cart/create/order').addressParam).toEqual({
+			fullName: a.name,
+			mobile: a.phone,
+			phone: a.phone,
+			provinceText: a.province,
+			cityText: a.city,
+			areaText: a.district,
+			townText: TOWN,
+			address: a.address,
+			districtCode: '330106',
+		});
+		// the address is read when the item runs, by the id the dropdown holds
+		expect(sb.count('GET /open/address/get')).toBe(1);
+	});
+
+	it('1688 Order Create takes the town from an expression, per item', async () => {
+		const a = savedAddresses()[1];
+		const offer = (sb.state.alibaba.productList as Array<{ offerId: number; productSkuInfos: Array<{ specId: string }> }>)[0];
+		const { error } = await runPandaPon(
+			{
+				resource: 'alibabaOrder',
+				operation: 'create',
+				cargoSource: 'define',
+				cargo: { line: [{ offerId: String(offer.offerId), specId: offer.productSkuInfos[0].specId, quantity: 1 }] },
+				savedAddressId: String(a.id),
+				savedAddressTown: '={{ $json.town }}',
+				flow: 'general',
+			},
+			creds,
+			[{ town: '石桥街道' }],
+		);
+		expect(error?.message).toBeUndefined();
+		expect(body('POST /alibaba/order/create').addressParam).toEqual({
+			fullName: a.name,
+			mobile: a.phone,
+			phone: a.phone,
+			provinceText: a.province,
+			cityText: a.city,
+			areaText: a.district,
+			townText: '石桥街道',
+			address: a.address,
+		});
+	});
+
+	it('without a town, Create Order fails naming Town, the item and why, and sends nothing', async () => {
+		const a = savedAddresses()[0];
+		const { error } = await runPandaPon(
+			{ resource: 'alibabaCart', operation: 'createOrder', cartIds: ['101'], savedAddressId: String(a.id), savedAddressTown: '  ', flow: 'general' },
+			creds,
+		);
+		expect(error?.message).toBe('"Town" is empty [item 0]');
+		expect(error?.description).toMatch(/^Saved PandaPon addresses have no town, and 1688 requires one: enter the town/);
+		expect(sb.counters().total).toBe(0);
+	});
+
+	it('a preview needs no town: the saved address is sent without townText', async () => {
+		const a = savedAddresses()[0];
+		const [line] = await loadOptions('getAlibabaCartItems', {}, creds);
+		const { error } = await runPandaPon({ resource: 'alibabaCart', operation: 'previewOrder', cartIds: [line.value], savedAddressId: String(a.id) }, creds);
+		expect(error?.message).toBeUndefined();
+		expect(body('POST /alibaba/cart/create/preview').addressParam).toEqual({
+			fullName: a.name,
+			mobile: a.phone,
+			phone: a.phone,
+			provinceText: a.province,
+			cityText: a.city,
+			areaText: a.district,
+			address: a.address,
+		});
+	});
+
+	it('a saved address lacking a field 1688 requires is refused before ordering', async () => {
+		const a = { ...savedAddresses()[0], phone: '' };
+		const { error } = await withSavedAddresses([a], () =>
+			runPandaPon({ resource: 'alibabaCart', operation: 'createOrder', cartIds: ['101'], savedAddressId: String(a.id), savedAddressTown: TOWN, flow: 'general' }, creds),
+		);
+		expect(error?.message).toBe(`"Address Name or ID" is address ${a.id}, which has no Mobile, Phone [item 0]`);
+		expect(error?.description).toMatch(/Complete the address in the PandaPon console/);
+		expect(sb.count('POST /alibaba/cart/create/order')).toBe(0);
+	});
+
+	it('with no saved addresses the dropdown says why, keeping Enter an Address', async () => {
+		const options = await withSavedAddresses([], () => loadOptions('getSavedAddresses', { resource: 'alibabaOrder', operation: 'create' }, creds));
+		expect(options).toEqual([
+			{
+				name: 'Enter an Address',
+				value: 'enter',
+				description:
+					'No saved addresses in this PandaPon account — add one in the PandaPon console (or with Address → Create or Update), or choose Enter an Address and type it below',
+			},
+		]);
+	});
+
+	it('typed fields stay the default in node versions 1 and 1.1: a saved workflow without the choice sends them', async () => {
+		const [first, second] = await loadOptions('getAlibabaCartItems', {}, creds);
+		const typed = { address: { fullName: 'Zhang San', mobile: '18600888861', phone: '18600888861', provinceText: '浙江省', cityText: '杭州市', townText: TOWN, address: '转塘街道832号' } };
+		for (const [typeVersion, line] of [[1, first], [1.1, second]] as const) {
+			const { error } = await runPandaPon(
+				{ resource: 'alibabaCart', operation: 'createOrder', cartIds: [line.value], addressParam: typed, flow: 'general' },
+				creds,
+				[{}],
+				{ typeVersion },
+			);
+			expect(error?.message).toBeUndefined();
+			expect(body('POST /alibaba/cart/create/order').addressParam).toEqual(typed.address);
+		}
+		expect(sb.count('GET /open/address/get')).toBe(0);
 	});
 });
 

@@ -49,8 +49,8 @@ async function submit(subOrderId: string, refundType = 1): Promise<string> {
 	return String(items[0].json.refundId);
 }
 
-describe('Render and the reason dropdown', () => {
-	it('Render posts the sub-order ID as a string and the codes as integers', async () => {
+describe('Get Refund Options and the reason dropdown', () => {
+	it('Get Refund Options posts the sub-order ID as a string and the codes as integers', async () => {
 		const { items, error } = await runPandaPon(
 			{ resource: 'taobaoAfterSale', operation: 'render', subOrderId: PAID_SUB, refundType: 1, goodsStatus: 2 },
 			creds,
@@ -61,7 +61,7 @@ describe('Render and the reason dropdown', () => {
 		expect(template.refundReasons.map((r) => r.reasonId)).toEqual(['2001', '2002', '2003', '2004']);
 	});
 
-	it('the Reason dropdown lists Render\'s reasons and reloads when goods status or sub-order change', async () => {
+	it('the Reason dropdown lists the reasons of Get Refund Options and reloads when goods status or sub-order change', async () => {
 		const params = submitParams(PAID_SUB, '');
 		const notReceived = await loadOptions('getTaobaoRefundReasons', params, creds);
 		expect(notReceived.map((o) => o.value)).toEqual([1001, 1002, 1003]);
@@ -85,10 +85,10 @@ describe('Render and the reason dropdown', () => {
 	});
 });
 
-describe('Submit, Get, Get Many, Modify', () => {
+describe('Create Refund, Get, Get Many, Update', () => {
 	let refundId: string;
 
-	it('Submit sends one request with a reason from the dropdown and returns the refund ID', async () => {
+	it('Create Refund sends one request with a reason from the dropdown and returns the refund ID', async () => {
 		const reasons = await loadOptions('getTaobaoRefundReasons', submitParams(PAID_SUB, ''), creds);
 		sb.resetCounters();
 		const { items, error } = await runPandaPon(
@@ -144,7 +144,7 @@ describe('Submit, Get, Get Many, Modify', () => {
 		});
 	});
 
-	it('Modify: the reason dropdown comes from Render for this refund\'s sub-order, type and goods status', async () => {
+	it('Update: the reason dropdown comes from Get Refund Options for this refund\'s sub-order, type and goods status', async () => {
 		const reasons = await loadOptions(
 			'getTaobaoRefundReasonsForRefund',
 			{ resource: 'taobaoAfterSale', operation: 'modify', refundId: byId(refundId) },
@@ -167,13 +167,13 @@ describe('Submit, Get, Get Many, Modify', () => {
 		expect(refund(refundId).reasonId).toBe(1003);
 	});
 
-	it('Modify with nothing to change is refused before sending', async () => {
+	it('Update with nothing to change is refused before sending', async () => {
 		const { error } = await runPandaPon({ resource: 'taobaoAfterSale', operation: 'modify', refundId: byId(refundId), updateFields: {} }, creds);
 		expect(error?.message).toMatch(/"Update Fields" is empty \[item 0\]/);
 		expect(sb.counters().total).toBe(0);
 	});
 
-	it('Submit Message and Get Messages (one item per message)', async () => {
+	it('Send Message and Get Messages (one item per message)', async () => {
 		for (const text of ['First', 'Second']) {
 			const { error } = await runPandaPon(
 				{ resource: 'taobaoAfterSale', operation: 'submitMessage', refundId: byId(refundId), refundMessage: text, refundImages: text === 'Second' ? 'https://a.example/1.jpg, https://a.example/2.jpg' : '' },
@@ -203,7 +203,7 @@ describe('Submit, Get, Get Many, Modify', () => {
 });
 
 describe('return logistics', () => {
-	it('Render Return Logistics, the carrier dropdown, and Submit Return Logistics', async () => {
+	it('Get Return Options, the carrier dropdown, and Submit Return Shipment', async () => {
 		const refundId = await submit(freshPaidSubOrders()[0], 2);
 		expect(refund(refundId).refundStatus).toBe(20);
 		const { items, error } = await runPandaPon(

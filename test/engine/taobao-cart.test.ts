@@ -103,7 +103,7 @@ describe('Get Many', () => {
 });
 
 describe('cart items', () => {
-	it('Update Quantity sends the line ID as an integer', async () => {
+	it('Update sends the line ID as an integer', async () => {
 		const line = cart()[0];
 		const { items, error } = await runPandaPon(
 			{ resource: 'taobaoCart', operation: 'updateQuantity', id: String(line.id), quantity: 7 },

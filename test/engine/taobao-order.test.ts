@@ -399,7 +399,7 @@ describe('writes', () => {
 });
 
 describe('reads', () => {
-	it('Get IM Link sends the example form {sourceType, bizId} and returns the URL', async () => {
+	it('Get Chat Link sends the example form {sourceType, bizId} and returns the URL', async () => {
 		const { items, error } = await runPandaPon(
 			{ resource: 'taobaoOrder', operation: 'getImLink', sourceType: 'item', bizId: '700187748440' },
 			creds,
@@ -409,7 +409,7 @@ describe('reads', () => {
 		expect(String(items[0].json.result)).toMatch(/^https:\/\/distributor\.taobao\.global\/.*loginToken=/);
 	});
 
-	it('Get Logistics sends the order ID in the query', async () => {
+	it('Get Tracking sends the order ID in the query', async () => {
 		const shipped = ordersInStatus(11)[0];
 		const { items, error } = await runPandaPon({ resource: 'taobaoOrder', operation: 'getLogistics', orderId: byId(shipped) }, creds);
 		expect(error).toBeUndefined();

@@ -123,7 +123,7 @@ describe('Search by Image', () => {
 	});
 });
 
-describe('Get Many by IDs', () => {
+describe('Check Availability', () => {
 	const params = (products: IDataObject[]): INodeParameters => ({
 		resource: 'taobaoProduct',
 		operation: 'getManyByIds',
@@ -211,7 +211,7 @@ describe('Get', () => {
 	});
 });
 
-describe('Get Source Inquiry', () => {
+describe('Get Source', () => {
 	it('posts the item ID as a string and the language', async () => {
 		const { items, error } = await runPandaPon(
 			{ resource: 'taobaoProduct', operation: 'getSourceInquiry', itemId: byId(SOURCE_ITEM), language: 'vi' },

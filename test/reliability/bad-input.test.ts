@@ -94,6 +94,7 @@ const EXTRA: Record<string, Mutation[]> = {
 		{ what: 'empty spec on a line', patch: { cargo: { line: [{ offerId: OFFER, specId: '', quantity: 1 }] } }, label: '"Order Lines"' },
 		{ what: 'negative quantity on a line', patch: { cargo: { line: [{ offerId: OFFER, specId: SPEC, quantity: -1 }] } }, label: '"Order Lines"' },
 		{ what: 'address missing mobile and town', patch: { addressParam: { address: { fullName: 'Z', address: 'x', provinceText: 'p', cityText: 'c' } } }, label: '"Receiving Address"' },
+		{ what: 'saved address without a town', patch: { savedAddressId: '1001', savedAddressTown: '={{ " " }}' }, label: '"Town"', message: /is empty/ },
 	],
 	'alibabaOrder:preview': [{ what: 'non-digit offer on a line', patch: { cargo: { line: [{ offerId: '7434x', specId: SPEC, quantity: 1 }] } }, label: '"Order Lines"' }],
 	'alibabaOrder:submitAndPayBatch': [
@@ -102,6 +103,7 @@ const EXTRA: Record<string, Mutation[]> = {
 	],
 	'alibabaOrder:confirmReceipt': [{ what: 'more than 100 sub-order ids', patch: { orderEntryIds: ids(101) }, label: '"Sub-Order IDs"' }],
 	'alibabaCart:delete': [{ what: 'more than 200 ids', patch: { cartIds: ids(201) }, label: '"Cart Item Names or IDs"' }],
+	'alibabaCart:createOrder': [{ what: 'saved address without a town', patch: { savedAddressId: '1001' }, label: '"Town"', message: /is empty/ }],
 	'alibabaCart:previewOrder': [{ what: 'letters in an id', patch: { cartIds: '1, x3' }, label: '"Cart Item Names or IDs"', message: /digits only/ }],
 	'alibabaCart:updateQuantity': [{ what: 'non-digit id', patch: { id: 'a1' }, label: '"Cart Item Name or ID"' }],
 	'alibabaAfterSale:getRefundReasons': [
@@ -135,7 +137,7 @@ const notANumber = '={{ "twelve" }}';
 function derived(spec: Spec, params: INodeParameters): Mutation[] {
 	const out: Mutation[] = [];
 	for (const p of spec.properties) {
-		if (!shown(p, params)) continue;
+		if (!shown(p, params, spec)) continue;
 		const label = `"${p.displayName}"`;
 		switch (p.type) {
 			case 'string':

@@ -48,7 +48,7 @@ export const { OPERATIONS, RESOURCES } = require('../../dist/nodes/PandaPon/oper
 			required?: boolean;
 			default?: unknown;
 			typeOptions?: IDataObject;
-			displayOptions?: { show?: Record<string, unknown[]> };
+			displayOptions?: { show?: Record<string, unknown[]>; hide?: Record<string, unknown[]> };
 			options?: unknown[];
 		}>;
 	}>;
@@ -231,14 +231,17 @@ export async function runOp(
 	});
 }
 
-/** Whether a property is shown for the given parameters (its displayOptions.show is satisfied). */
-export function shown(prop: Spec['properties'][number], params: INodeParameters): boolean {
-	const show = prop.displayOptions?.show;
-	if (!show) return true;
-	return Object.entries(show).every(([name, values]) => {
-		if (name === 'resource' || name === 'operation') return true;
-		return values.includes(params[name] as never);
-	});
+/**
+ * Whether n8n shows the property for these parameters (its show and hide conditions); a
+ * parameter the baseline leaves out counts at its default, as n8n reads it.
+ */
+export function shown(prop: Spec['properties'][number], params: INodeParameters, spec: Spec): boolean {
+	const value = (name: string) => (name in params ? params[name] : spec.properties.find((p) => p.name === name)?.default);
+	const { show, hide } = prop.displayOptions ?? {};
+	const matches = (name: string, values: unknown[]) => name === 'resource' || name === 'operation' || values.includes(value(name));
+	if (show && !Object.entries(show).every(([name, values]) => matches(name, values))) return false;
+	if (hide && Object.entries(hide).some(([name, values]) => name !== 'resource' && name !== 'operation' && matches(name, values))) return false;
+	return true;
 }
 
 export { A_WAIT_SEND, A_PAYABLE };

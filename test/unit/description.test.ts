@@ -20,6 +20,7 @@ import {
 import { PandaPonApi } from '../../credentials/PandaPonApi.credentials';
 import { defaultOperation } from '../../nodes/PandaPon/description';
 import { outputRecords, pick, toRecords } from '../../nodes/PandaPon/executor';
+import { skuPropertiesText } from '../../nodes/PandaPon/helpers/simplify';
 import { OPERATIONS, RESOURCES } from '../../nodes/PandaPon/operations';
 import { PandaPon } from '../../nodes/PandaPon/PandaPon.node';
 import { PandaPonPollingTrigger } from '../../nodes/PandaPonPollingTrigger/PandaPonPollingTrigger.node';
@@ -400,6 +401,21 @@ describe('Simplify', () => {
 		const [out] = outputRecords(taobaoGet, [product(properties)], true);
 		expect(out).toMatchObject({ productId: '672991141190', skuCount: 1 });
 		expect((out.skus as IDataObject[])[0]).toEqual({ skuId: '1', mpSkuId: '2', priceFen: 689, properties: '颜色分类: 黑色 / 尺码: XL' });
+	});
+
+	it.each([
+		['a JSON text', '[{"propName":"颜色分类","valueName":"黑色"},{"propName":"尺码","valueName":"XL"}]'],
+		['name:value pairs', '颜色分类:黑色;尺码:XL'],
+		['a cart line’s [{name, value}]', [{ name: '颜色分类', value: '黑色' }, { name: '尺码', value: 'XL' }]],
+	])('one formatter of SKU properties given as %s: with names (Simplify) or values only (dropdown labels)', (_, properties) => {
+		expect(skuPropertiesText(properties)).toBe('颜色分类: 黑色 / 尺码: XL');
+		expect(skuPropertiesText(properties, false)).toBe('黑色 / XL');
+	});
+
+	it('SKU properties in no known form are shown as sent; none gives nothing', () => {
+		expect(skuPropertiesText('红色 XL')).toBe('红色 XL');
+		expect(skuPropertiesText(undefined)).toBeUndefined();
+		expect(skuPropertiesText([])).toBe('');
 	});
 
 	it('gives at most 15 flat fields for orders and products of both platforms (SKUs the one list)', () => {

@@ -3,6 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { locator } from './locator';
 import { orderLines, type LineField, type OrderLines, type OrderLinesNames } from './orderLines';
 import { compact, type Params } from './params';
+import { ENTER_ADDRESS, readSavedAddress, savedAddressId, savedAddressProperty, type SavedAddress } from './savedAddress';
 
 /** Enum values from the catalog, shared by several operations. */
 export const GOODS_STATUS_1688 = [
@@ -262,37 +263,101 @@ const ADDRESS_FIELDS: Array<{ name: string; displayName: string; description: st
 	{ name: 'postCode', displayName: 'Post Code', description: 'Postal code', required: false, placeholder: 'e.g. 310024' },
 ];
 
-/** The 1688 addressParam as one group of fields. */
-export function alibabaAddressProperty(required: boolean, name = 'addressParam'): INodeProperties {
-	return {
-		displayName: 'Receiving Address',
-		name,
-		type: 'fixedCollection',
-		placeholder: 'Add Address',
-		default: {},
-		required,
-		description: required
-			? 'Where in China the seller ships to (usually your forwarding warehouse). Required.'
-			: 'Where in China the seller ships to (usually your forwarding warehouse). Optional here; freight is computed for it.',
-		options: [
-			{
-				displayName: 'Address',
-				name: 'address',
-				values: ADDRESS_FIELDS.map((f) => ({
-					displayName: f.displayName,
-					name: f.name,
-					type: 'string' as const,
-					default: '',
-					placeholder: f.placeholder,
-					description: required && f.required ? `${f.description}. Required.` : f.description,
-				})),
-			},
-		],
-	};
+/**
+ * The 1688 receiving address: the Address dropdown (a saved PandaPon address, or Enter an
+ * Address), the typed fields shown for Enter an Address, and the Town a saved address lacks.
+ */
+export function alibabaAddressProperties(required: boolean): INodeProperties[] {
+	const need = required ? '. Required.' : '. Optional here; freight is computed for it.';
+	return [
+		savedAddressProperty(
+			`Where in China the seller ships to (usually your forwarding warehouse): an address saved in PandaPon (Address → Get), or Enter an Address to type one below${required ? '' : ' (or leave it empty)'}`,
+		),
+		{
+			displayName: 'Receiving Address',
+			name: 'addressParam',
+			type: 'fixedCollection',
+			placeholder: 'Add Address',
+			default: {},
+			required,
+			displayOptions: { show: { savedAddressId: [ENTER_ADDRESS] } },
+			description: `Where in China the seller ships to (usually your forwarding warehouse)${need}`,
+			options: [
+				{
+					displayName: 'Address',
+					name: 'address',
+					values: ADDRESS_FIELDS.map((f) => ({
+						displayName: f.displayName,
+						name: f.name,
+						type: 'string' as const,
+						default: '',
+						placeholder: f.placeholder,
+						description: required && f.required ? `${f.description}. Required.` : f.description,
+					})),
+				},
+			],
+		},
+		{
+			displayName: 'Town',
+			name: 'savedAddressTown',
+			type: 'string',
+			default: '',
+			required,
+			placeholder: 'e.g. 转塘街道',
+			displayOptions: { hide: { savedAddressId: [ENTER_ADDRESS] } },
+			description: `Town or street-level area of the saved address in Chinese, typed or by expression: saved PandaPon addresses have none, and 1688 requires it${
+				required ? '. Required.' : ' where it needs the address. Optional here.'
+			}`,
+		},
+	];
 }
 
-/** Builds addressParam; with `required`, every field 1688 requires must be filled. */
-export function readAlibabaAddress(p: Params, required: boolean, name = 'addressParam'): IDataObject | undefined {
+/** A saved PandaPon address as 1688's addressParam; PandaPon's one phone is the mobile number and, for want of a landline, the phone. */
+export function alibabaAddressFromSaved(a: SavedAddress, town: string): IDataObject {
+	return compact({
+		fullName: a.name,
+		mobile: a.phone,
+		phone: a.phone,
+		provinceText: a.province,
+		cityText: a.city,
+		areaText: a.district,
+		townText: town,
+		address: a.address,
+		postCode: a.postCode,
+	});
+}
+
+/**
+ * Builds addressParam from the typed fields or a saved address (one read of Address → Get, done
+ * after the typed input is checked: callers read the rest of the item first). With `required`,
+ * every field 1688 requires must be there.
+ */
+export async function readAlibabaAddress(p: Params, required: boolean): Promise<IDataObject | undefined> {
+	const id = savedAddressId(p);
+	if (id === undefined) return typedAlibabaAddress(p, required);
+	const town = p.string('savedAddressTown', { maxLength: 100 });
+	if (required && town === '') {
+		p.fail(
+			'savedAddressTown',
+			'is empty',
+			'Saved PandaPon addresses have no town, and 1688 requires one: enter the town or street-level area of the address in Chinese (e.g. 转塘街道), or give it by expression.',
+		);
+	}
+	const saved = await readSavedAddress(p, id);
+	const out = alibabaAddressFromSaved(saved, town);
+	const missing = ADDRESS_FIELDS.filter((f) => f.required && !out[f.name]).map((f) => f.displayName);
+	if (required && missing.length) {
+		p.fail(
+			'savedAddressId',
+			`is address ${id}, which has no ${missing.join(', ')}`,
+			'Complete the address in the PandaPon console (or with Address → Create or Update), or choose Enter an Address.',
+		);
+	}
+	return out;
+}
+
+function typedAlibabaAddress(p: Params, required: boolean): IDataObject | undefined {
+	const name = 'addressParam';
 	const group = (p.collection(name).address ?? {}) as IDataObject;
 	const out: IDataObject = {};
 	for (const f of ADDRESS_FIELDS) {

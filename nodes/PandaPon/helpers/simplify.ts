@@ -61,28 +61,38 @@ function alibabaSkuProperties(attributes: unknown): string {
 const NAME_VALUE_PAIRS = /^[^:;]+:[^:;]+(;[^:;]+:[^:;]+)*;?$/;
 
 /**
- * "颜色分类: 黑色 / 尺码: XL" from Taobao's properties: a JSON text of [{propName, valueName}]
- * (already parsed or not), or "name:value;name:value" text.
+ * SKU attributes as one text: "颜色分类: 黑色 / 尺码: XL", or with `withNames` false only the values
+ * ("黑色 / XL") where room is short (dropdown labels). Reads Taobao's properties, a JSON text of
+ * [{propName, valueName}] (already parsed or not) or "name:value;name:value" text, and a cart
+ * line's [{name, value}]. Text in none of these forms is shown as sent; undefined when there is none.
  */
-function taobaoSkuProperties(properties: unknown): string | undefined {
+export function skuPropertiesText(properties: unknown, withNames = true): string | undefined {
 	let list = properties;
 	if (typeof properties === 'string') {
 		if (NAME_VALUE_PAIRS.test(properties)) {
-			return properties
+			list = properties
 				.split(';')
 				.filter((pair) => pair !== '')
-				.map((pair) => pair.split(':').map((t) => t.trim()).join(': '))
-				.join(' / ');
-		}
-		try {
-			list = JSON.parse(properties);
-		} catch {
-			return properties; // neither form: shown as Taobao sent it
+				.map((pair) => {
+					const [name, value] = pair.split(':').map((t) => t.trim());
+					return { name, value };
+				});
+		} else {
+			try {
+				list = JSON.parse(properties);
+			} catch {
+				return properties;
+			}
 		}
 	}
 	if (!Array.isArray(list)) return typeof properties === 'string' ? properties : undefined;
 	return records(list)
-		.map((p) => `${String(p.propName ?? '')}: ${String(p.valueName ?? '')}`)
+		.map((p) => {
+			const name = String(p.propName ?? p.name ?? '');
+			const value = String(p.valueName ?? p.value ?? '');
+			return withNames && name ? `${name}: ${value}` : value;
+		})
+		.filter(Boolean)
 		.join(' / ');
 }
 
@@ -195,7 +205,7 @@ export function simplifyTaobaoProduct(product: IDataObject): IDataObject {
 				priceFen: s.price,
 				promotionPriceFen: s.promotionPrice,
 				stock: s.quantity,
-				properties: taobaoSkuProperties(s.properties),
+				properties: skuPropertiesText(s.properties),
 			}),
 		),
 	});

@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { locator } from './locator';
 import type { Params } from './params';
+import type { SavedAddress } from './savedAddress';
 
 /**
  * Taobao order status codes (catalog enums.taobao_order_status, taken from the sister platform
@@ -218,6 +219,21 @@ export function readTaobaoAddress(
 		p.fail(name, 'has neither Mobile Phone nor Phone', 'Fill in the consignee\'s Mobile Phone.');
 	}
 	return out;
+}
+
+/** A saved PandaPon address in the Taobao shape; its phone is the mobile number, as PandaPon documents it. */
+export function taobaoAddressFromSaved(a: SavedAddress): IDataObject {
+	return {
+		name: a.name,
+		phone: '',
+		mobile_phone: a.phone,
+		state: a.province,
+		city: a.city,
+		district: a.district,
+		address: a.address,
+		zip: a.postCode,
+		country: a.country || '中国',
+	};
 }
 
 /** Ids of cart items, user ID option and the like, shared by the cart operations. */

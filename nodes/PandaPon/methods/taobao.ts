@@ -9,27 +9,11 @@ import {
 
 import { fenToYuan } from '../helpers/money';
 import { TEXT_ID } from '../helpers/params';
-import { taobaoStatusName } from '../helpers/simplify';
+import { skuPropertiesText, taobaoStatusName } from '../helpers/simplify';
 import { JsonInteger } from '../../shared/transport/json';
 import { pandaPonApiRequest } from '../../shared/transport/request';
 import { currentParameter } from './currentParameter';
 
-/** SKU attributes as people read them ("红色 / XL"), from a JSON string or an array. */
-export function skuPropertiesText(value: unknown): string {
-	let list: unknown = value;
-	if (typeof value === 'string') {
-		try {
-			list = JSON.parse(value);
-		} catch {
-			return value;
-		}
-	}
-	if (!Array.isArray(list)) return '';
-	return (list as IDataObject[])
-		.map((x) => String(x.valueName ?? x.value ?? ''))
-		.filter(Boolean)
-		.join(' / ');
-}
 
 /** Fen as ¥ with two decimals. */
 function yuan(fen: unknown): string {
@@ -137,7 +121,7 @@ export const taobaoLoadOptions: Record<string, (this: ILoadOptionsFunctions) => 
 		const skus = (Array.isArray(item.skuList) ? item.skuList : []) as IDataObject[];
 		if (skus.length === 0) fail(this, `Item ${itemId} lists no SKUs`);
 		return skus.map((s) => ({
-			name: [skuPropertiesText(s.properties) || `SKU ${String(s.skuId)}`, yuan(s.promotionPrice ?? s.price), `stock ${String(s.quantity ?? '?')}`].join(' · '),
+			name: [skuPropertiesText(s.properties, false) || `SKU ${String(s.skuId)}`, yuan(s.promotionPrice ?? s.price), `stock ${String(s.quantity ?? '?')}`].join(' · '),
 			value: String(s.skuId),
 			description: `SKU ${String(s.skuId)} · MpSkuId ${String(s.mpSkuId ?? '')}`,
 		}));
@@ -169,20 +153,6 @@ export const taobaoLoadOptions: Record<string, (this: ILoadOptionsFunctions) => 
 		});
 	},
 
-	/** Receiving addresses saved in PandaPon (Address → Get), after "Enter Address". */
-	async getSavedAddresses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const envelope = await pandaPonApiRequest.call(this, { method: 'GET', path: '/open/address/get', write: false });
-		const list = (Array.isArray(envelope.data) ? envelope.data : []) as IDataObject[];
-		return [
-			{ name: 'Enter Address', value: 'enter', description: 'Type the address below' },
-			...list.map((a) => ({
-				name: [a.name, a.province, a.city, a.district, a.address].map((v) => String(v ?? '')).filter(Boolean).join(' · ') + (a.isDefault ? ' (default)' : ''),
-				value: String(a.id),
-				description: `Address ${String(a.id)}${a.phone ? ` · tel. ${String(a.phone)}` : ''}`,
-			})),
-		];
-	},
-
 	/** Items in the Taobao cart (the cart of Additional Fields → Cart User ID when set). */
 	async getTaobaoCartItems(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		const userId = cartUser(this, 'cartOptions');
@@ -196,7 +166,7 @@ export const taobaoLoadOptions: Record<string, (this: ILoadOptionsFunctions) => 
 		const lines = (Array.isArray(data) ? data : Array.isArray(data?.data) ? data.data : []) as IDataObject[];
 		if (lines.length === 0) fail(this, 'The Taobao cart is empty: add items with Taobao Cart → Add first');
 		return lines.map((l) => ({
-			name: `${String(l.itemTitle ?? l.itemId)} · ${skuPropertiesText(l.properties) || `SKU ${String(l.skuId ?? '')}`} · ×${String(l.quantity ?? '')} · ${yuan(l.promotionPrice ?? l.price)}`,
+			name: `${String(l.itemTitle ?? l.itemId)} · ${skuPropertiesText(l.properties, false) || `SKU ${String(l.skuId ?? '')}`} · ×${String(l.quantity ?? '')} · ${yuan(l.promotionPrice ?? l.price)}`,
 			value: String(l.id),
 			description: `Cart item ${String(l.id)}`,
 		}));
@@ -211,7 +181,7 @@ export const taobaoLoadOptions: Record<string, (this: ILoadOptionsFunctions) => 
 			for (const seller of (Array.isArray(list) ? list : []) as IDataObject[]) {
 				for (const l of (Array.isArray(seller.cartItemInfos) ? seller.cartItemInfos : []) as IDataObject[]) {
 					options.push({
-						name: `${String(l.itemTitle ?? l.offerId)} · ${skuPropertiesText(l.properties) || `spec ${String(l.specId ?? '')}`} · ×${String(l.quantity ?? '')} · ¥${String(l.price ?? '')}${note}`,
+						name: `${String(l.itemTitle ?? l.offerId)} · ${skuPropertiesText(l.properties, false) || `spec ${String(l.specId ?? '')}`} · ×${String(l.quantity ?? '')} · ¥${String(l.price ?? '')}${note}`,
 						value: String(l.id),
 						description: `Cart item ${String(l.id)} · seller ${String(seller.sellerNickName ?? seller.sellerOpenId ?? '')}`,
 					});

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import {
-	alibabaAddressProperty,
+	alibabaAddressProperties,
 	alibabaOfferLocator,
 	alibabaOrderSettings,
 	check1688Success,
@@ -166,8 +166,11 @@ export const alibabaCartOperations: OperationSpec[] = [
 		method: 'POST',
 		path: '/alibaba/cart/create/preview',
 		write: false,
-		properties: [cartIds, alibabaAddressProperty(false)],
-		request: (p) => ({ body: compact({ cartIds: readCartIds(p), addressParam: readAlibabaAddress(p, false) }) }),
+		properties: [cartIds, ...alibabaAddressProperties(false)],
+		request: async (p) => {
+			const ids = readCartIds(p);
+			return { body: compact({ cartIds: ids, addressParam: await readAlibabaAddress(p, false) }) };
+		},
 		checkData: check1688Success('cart order preview'),
 	},
 	{
@@ -184,7 +187,7 @@ export const alibabaCartOperations: OperationSpec[] = [
 		checkHint: 'Look for the new orders with Get Many (1688 Order, status Awaiting Payment) and check the cart',
 		properties: [
 			cartIds,
-			alibabaAddressProperty(true),
+			...alibabaAddressProperties(true),
 			...alibabaOrderSettings(true, [
 				{ displayName: 'District Code', name: 'districtCode', type: 'string', default: '', placeholder: 'e.g. 310107', description: 'Administrative district code of the receiving address' },
 				{ displayName: 'Staff Name', name: 'staffName', type: 'string', default: '', description: 'Name of the employee placing the order' },
@@ -197,19 +200,22 @@ export const alibabaCartOperations: OperationSpec[] = [
 				},
 			]),
 		],
-		request: (p) => {
+		request: async (p) => {
 			const extra = p.collection('orderFields');
-			const address = readAlibabaAddress(p, true)!;
 			const district = String(extra.districtCode ?? '').trim();
-			if (district) {
-				if (!/^\d{6,12}$/.test(district)) p.fail('orderFields', `has District Code "${district.slice(0, 20)}", which is not 6 to 12 digits`, 'Use the administrative code, e.g. 310107.');
-				address.districtCode = district;
+			if (district && !/^\d{6,12}$/.test(district)) {
+				p.fail('orderFields', `has District Code "${district.slice(0, 20)}", which is not 6 to 12 digits`, 'Use the administrative code, e.g. 310107.');
 			}
+			const settings = readAlibabaOrderSettings(p, true);
+			const ids = readCartIds(p);
+			// last: a saved address is read from PandaPon only once the rest of the input is checked
+			const address = (await readAlibabaAddress(p, true))!;
+			if (district) address.districtCode = district;
 			return {
 				body: compact({
-					...readAlibabaOrderSettings(p, true),
+					...settings,
 					addressParam: address,
-					cartIds: readCartIds(p),
+					cartIds: ids,
 					userId: String(extra.userId ?? '').trim(),
 					staffName: String(extra.staffName ?? '').trim(),
 				}),

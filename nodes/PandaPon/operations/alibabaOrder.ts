@@ -1,6 +1,6 @@
 import {
 	ALIBABA_ORDER_STATUS,
-	alibabaAddressProperty,
+	alibabaAddressProperties,
 	alibabaOrderLocator,
 	alibabaOrderSettings,
 	cargoLines,
@@ -38,16 +38,15 @@ function cargoSpec(
 		...base,
 		properties: [
 			...lines.properties(opts.sends, 'Goods to order: offer, SKU and quantity per line'),
-			alibabaAddressProperty(opts.addressRequired),
+			...alibabaAddressProperties(opts.addressRequired),
 			...(opts.flow ? alibabaOrderSettings(opts.flow === 'required') : []),
 		],
-		...lines.spec((first, cargoParamList) => ({
-			body: compact({
-				...(opts.flow ? readAlibabaOrderSettings(first, opts.flow === 'required') : {}),
-				addressParam: readAlibabaAddress(first, opts.addressRequired),
-				cargoParamList,
-			}),
-		})),
+		...lines.spec(async (first, cargoParamList) => {
+			const settings = opts.flow ? readAlibabaOrderSettings(first, opts.flow === 'required') : {};
+			// last: a saved address is read from PandaPon only once the rest of the input is checked
+			const addressParam = await readAlibabaAddress(first, opts.addressRequired);
+			return { body: compact({ ...settings, addressParam, cargoParamList }) };
+		}),
 	};
 }
 

@@ -9,8 +9,10 @@ import {
 	cartUserId,
 	readTaobaoAddress,
 	taobaoAddressFields,
+	taobaoAddressFromSaved,
 	taobaoItemLocator,
 } from '../helpers/taobaoFields';
+import { ENTER_ADDRESS, readSavedAddress, savedAddressId, savedAddressProperty } from '../helpers/savedAddress';
 import type { OperationSpec } from '../helpers/types';
 
 const resource = 'taobaoCart';
@@ -98,30 +100,6 @@ async function itemDefaults(p: Params): Promise<ItemDefaults> {
 			skuQuantity: sku.quantity === undefined ? undefined : String(sku.quantity),
 			userNick: item.userNick as string,
 		}),
-	};
-}
-
-/** Saved Address value that means "type the address below". */
-export const ENTER_ADDRESS = 'enter';
-
-/** A saved address (Address → Get) in the Taobao shape cart orders send. */
-async function savedTaobaoAddress(p: Params, id: string): Promise<IDataObject> {
-	if (!/^\d{1,20}$/.test(id)) p.fail('savedAddressId', `must be a saved address ID, got "${id.slice(0, 40)}"`, 'Pick the address from the list.');
-	const envelope = await pandaPonApiRequest.call(p.ctx, { method: 'GET', path: '/open/address/get', write: false, itemIndex: p.itemIndex });
-	const list = (Array.isArray(envelope.data) ? envelope.data : []) as IDataObject[];
-	const a = list.find((x) => String(x.id) === id);
-	if (!a) p.fail('savedAddressId', `is ${id}, which is not among the ${list.length} saved addresses`, 'Pick the address from the list, or enter one.');
-	const text = (v: unknown) => (v === undefined || v === null ? '' : String(v).trim());
-	return {
-		name: text(a.name),
-		phone: '',
-		mobile_phone: text(a.mobile ?? a.phone),
-		state: text(a.province ?? a.state),
-		city: text(a.city),
-		district: text(a.district ?? a.area),
-		address: text(a.address),
-		zip: text(a.zip ?? a.postCode),
-		country: text(a.country) || '中国',
 	};
 }
 
@@ -433,15 +411,7 @@ export const taobaoCartOperations: OperationSpec[] = [
 		checkHint: 'Get Many (Taobao Order) shows the new order, and Get Many (Taobao Cart) no longer lists the lines',
 		properties: [
 			cartLineIds,
-			{
-				displayName: 'Saved Address Name or ID',
-				name: 'savedAddressId',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getSavedAddresses' },
-				default: ENTER_ADDRESS,
-				description:
-					'A receiving address saved in PandaPon (Address → Get), or Enter Address to type one below. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			savedAddressProperty('A receiving address saved in PandaPon (Address → Get), or Enter an Address to type one below'),
 			{
 				...taobaoAddressFields('orderAddress', 'Delivery Address', 'Where the order is delivered (Taobao address shape)'),
 				displayOptions: { show: { savedAddressId: [ENTER_ADDRESS] } },
@@ -449,12 +419,11 @@ export const taobaoCartOperations: OperationSpec[] = [
 			cartOptions,
 		],
 		request: async (p) => {
-			const saved = p.string('savedAddressId') || ENTER_ADDRESS;
 			const ids = cartIds(p);
-			const orderAddress =
-				saved === ENTER_ADDRESS
-					? readTaobaoAddress(p, 'orderAddress', { required: true, phoneOptional: true })
-					: await savedTaobaoAddress(p, saved);
+			const saved = savedAddressId(p);
+			const orderAddress = saved
+				? taobaoAddressFromSaved(await readSavedAddress(p, saved))
+				: readTaobaoAddress(p, 'orderAddress', { required: true, phoneOptional: true });
 			return { body: compact({ ids, orderAddress, userId: userIdOf(p) }) };
 		},
 	},
