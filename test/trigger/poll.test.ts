@@ -265,10 +265,10 @@ describe('faults during a poll', () => {
 		const h = await harness({ events: ['1688.orderStatusChanged'], options: { retries: 1 } });
 		await h.activate();
 		sb.simulate('1688.ship', { orderId: a });
-		sb.setFaults({ [ORDERS]: { errorRate: 1, errorKinds: ['rateLimit'] } });
+		sb.setFaults({ [ORDERS]: { errorRate: 1, errorKinds: ['http500'] } });
 		const failed = await h.poll();
 		expect(failed.items).toBeUndefined();
-		expect(failed.error?.message).toMatch(/PandaPon error 42900/);
+		expect(failed.error?.message).toMatch(/HTTP 500/);
 		sb.setFaults({});
 		expect((await h.poll()).items?.map((i) => i.orderId)).toEqual([a]);
 		expect((await h.poll()).items).toBeUndefined();
