@@ -1,4 +1,4 @@
-/** Unit, sandbox and engine tests. End-to-end tests against a real n8n live in e2e/ (npm run test:e2e). */
+/** Every jest layer under test/ (docs/ARCHITECTURE.md, "The tests"). End-to-end tests against a real n8n live in e2e/ (npm run test:e2e). */
 module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],

@@ -40,6 +40,30 @@ export interface SandboxOptions {
 	timestampUnit?: 'seconds' | 'milliseconds';
 	/** Variant: expect this signature construction instead of the documented one. */
 	signature?: 'documented' | 'secret-first' | 'hmac-sha256';
+	/** How many API requests `requests()` keeps, oldest dropped first (default 1000; 0 keeps none). */
+	requestLog?: number;
+}
+
+/** One API request as the sandbox received it (admin calls are not logged). */
+export interface RequestRecord {
+	/** Running number, from 1, over the sandbox's life. */
+	seq: number;
+	/** Arrival time (ms since the epoch), before the body was read. */
+	at: number;
+	method: string;
+	/** The path without the query string. */
+	path: string;
+	/** 'METHOD /path' as received, e.g. 'GET /v2/taobao/order/refund/cancel/TQ1'. */
+	key: string;
+	/** The catalog route it matched ('GET /v2/taobao/order/refund/cancel/{refundId}'), or null. */
+	route: string | null;
+	/** Path and query string as received. */
+	url: string;
+	headers: Record<string, string | string[] | undefined>;
+	/** The raw body text ('' when there was none). */
+	body: string;
+	/** The fault injected instead of an answer, if any. */
+	fault: FaultKind | null;
 }
 
 export interface Counters {
@@ -90,6 +114,8 @@ export interface Fixtures {
 		orderWaitBuyerPay: string;
 		orderWaitBuyerPayEntries: string[];
 		offerId: number;
+		/** The specId of the offer's first SKU (19.00 yuan). */
+		offerSpecId: string;
 		offerIdDetail: number;
 		sellerOpenId: string;
 	};
@@ -148,8 +174,13 @@ export interface Sandbox {
 	/** Every API request by 'METHOD /path', routed or not (reset by resetCounters). */
 	pathCounts(): Record<string, number>;
 	resetCounters(): void;
+	/** The API requests received, oldest first (the last `requestLog` of them). */
+	requests(): RequestRecord[];
+	clearRequests(): void;
+	/** Calls `listener` with the request's record whenever a fault is injected; returns the unsubscribe. */
+	onFault(listener: (record: RequestRecord) => void): () => void;
 	setFaults(f: Faults): void;
-	setOptions(o: Partial<Pick<SandboxOptions, 'latencyMs' | 'qps' | 'clockSkewMs' | 'callbackUrls' | 'pushRetryDelaysMs' | 'pushBodyAsString' | 'pushTimeoutMs' | 'faults' | 'notFoundPaths' | 'timestampUnit' | 'signature'>>): void;
+	setOptions(o: Partial<Pick<SandboxOptions, 'latencyMs' | 'qps' | 'clockSkewMs' | 'callbackUrls' | 'pushRetryDelaysMs' | 'pushBodyAsString' | 'pushTimeoutMs' | 'faults' | 'notFoundPaths' | 'timestampUnit' | 'signature' | 'requestLog'>>): void;
 	push(message: PushMessage): Promise<PushLogEntry[]>;
 	pushes(): PushLogEntry[];
 	simulate(action: string, params?: Record<string, unknown>): unknown;
@@ -163,4 +194,6 @@ export function startSandbox(options?: SandboxOptions): Promise<Sandbox>;
 export function computeSignature(accessKey: string, timestamp: string, nonce: string, accessSecret: string): string;
 export function hmacHex(body: string, secret: string): string;
 export const FIXTURES: Fixtures;
+/** The credential a sandbox accepts when `credentials` is not given. */
+export const DEFAULT_CREDENTIALS: SandboxCredential[];
 export const FAULT_KINDS: FaultKind[];

@@ -53,6 +53,7 @@ function normaliseOptions(o = {}) {
 		notFoundPaths: o.notFoundPaths ? [...o.notFoundPaths] : [],
 		timestampUnit: o.timestampUnit,
 		signature: o.signature,
+		requestLog: o.requestLog ?? 1000,
 	};
 }
 
@@ -98,6 +99,9 @@ class Sandbox {
 		this.timers = new Set();
 		this.errors = [];
 		this.closed = false;
+		this.requestRecords = [];
+		this.requestSeq = 0;
+		this.faultListeners = new Set();
 		this.resetCounters();
 		this.server = http.createServer((req, res) => {
 			this.handle(req, res).catch((err) => {
@@ -142,13 +146,29 @@ class Sandbox {
 		return { ...this.pathHits };
 	}
 
+	/** The API requests received, oldest first (the last `requestLog` of them; admin calls not included). */
+	requests() {
+		const limit = Number(this.options.requestLog) || 0;
+		return limit > 0 ? this.requestRecords.slice(-limit) : [];
+	}
+
+	clearRequests() {
+		this.requestRecords = [];
+	}
+
+	/** Calls `listener(record)` whenever a fault is injected (record.fault names it); returns the unsubscribe. */
+	onFault(listener) {
+		this.faultListeners.add(listener);
+		return () => this.faultListeners.delete(listener);
+	}
+
 	setFaults(f) {
 		this.faults = splitFaults(f || {});
 		this.options.faults = f || {};
 	}
 
 	setOptions(o = {}) {
-		for (const k of ['latencyMs', 'qps', 'clockSkewMs', 'pushTimeoutMs']) if (o[k] !== undefined) this.options[k] = Number(o[k]);
+		for (const k of ['latencyMs', 'qps', 'clockSkewMs', 'pushTimeoutMs', 'requestLog']) if (o[k] !== undefined) this.options[k] = Number(o[k]);
 		if (o.pushBodyAsString !== undefined) this.options.pushBodyAsString = !!o.pushBodyAsString;
 		if (o.callbackUrls !== undefined) this.options.callbackUrls = [...o.callbackUrls];
 		if (o.pushRetryDelaysMs !== undefined) this.options.pushRetryDelaysMs = [...o.pushRetryDelaysMs];
@@ -343,18 +363,32 @@ class Sandbox {
 		}
 	}
 
+	/** Appends one request to the log, dropping the oldest beyond the `requestLog` limit. */
+	logRequest(req, method, url, raw, at) {
+		const record = { seq: ++this.requestSeq, at, method, path: url.pathname, key: `${method} ${url.pathname}`, route: null, url: req.url, headers: { ...req.headers }, body: raw, fault: null };
+		const limit = Number(this.options.requestLog) || 0;
+		if (limit > 0) {
+			this.requestRecords.push(record);
+			// Trimmed in steps, not on every request; requests() returns the last `limit`.
+			if (this.requestRecords.length >= limit + Math.max(1, Math.ceil(limit / 10))) this.requestRecords.splice(0, this.requestRecords.length - limit);
+		}
+		return record;
+	}
+
 	async handle(req, res) {
+		const at = Date.now();
 		const url = new URL(req.url, 'http://sandbox.local');
 		const raw = await readBody(req);
 		if (this.closed) return req.socket.destroy();
 		if (url.pathname.startsWith('/__admin/') || url.pathname === '/__admin') return this.handleAdmin(req, res, url, raw);
 
 		const method = (req.method || 'GET').toUpperCase();
-		const hit = `${method} ${url.pathname}`;
-		this.pathHits[hit] = (this.pathHits[hit] || 0) + 1;
+		const record = this.logRequest(req, method, url, raw, at);
+		this.pathHits[record.key] = (this.pathHits[record.key] || 0) + 1;
 		if (this.options.notFoundPaths.includes(url.pathname)) return this.sendNotFound(res, url.pathname);
 		const { route, pathParams } = matchRoute(this.routes, method, url.pathname);
 		if (!route) return this.sendError(res, E.unknownPath(method, url.pathname));
+		record.route = route.key;
 
 		this.counterTotal++;
 		this.counterByRoute[route.key] = (this.counterByRoute[route.key] || 0) + 1;
@@ -375,6 +409,8 @@ class Sandbox {
 		const kinds = fault.errorKinds && fault.errorKinds.length ? fault.errorKinds : rate > 0 ? ['http500'] : [];
 		if (rate > 0 && this.faultRng.next() < rate) {
 			const kind = kinds[Math.floor(this.faultRng.next() * kinds.length)];
+			record.fault = kind;
+			for (const listener of this.faultListeners) listener(record);
 			return this.injectFault(kind, req, res);
 		}
 
@@ -482,4 +518,4 @@ async function startSandbox(options = {}) {
 	return sb;
 }
 
-module.exports = { startSandbox, Sandbox, FIXTURES, computeSignature, hmacHex, FAULT_KINDS };
+module.exports = { startSandbox, Sandbox, FIXTURES, DEFAULT_CREDENTIALS, computeSignature, hmacHex, FAULT_KINDS };

@@ -12,6 +12,7 @@ const FIXTURES = {
 		orderWaitBuyerPay: '2542285634940880794',
 		orderWaitBuyerPayEntries: ['2542285634941880794'],
 		offerId: 743470146022,
+		offerSpecId: 'e61a85a671bb3d0301d0412b51641c6b',
 		offerIdDetail: 706627393257,
 		sellerOpenId: 'BBBgGWh2O6JFI6v1aQuZVgRIA',
 	},
@@ -422,7 +423,7 @@ function createState({ seed = 1, orders = 60, credentials = [] } = {}) {
 		}),
 	];
 	alProducts[0].productSkuInfos[0].price = '19.00';
-	alProducts[0].productSkuInfos[0].specId = 'e61a85a671bb3d0301d0412b51641c6b';
+	alProducts[0].productSkuInfos[0].specId = F.alibaba.offerSpecId;
 	while (alProducts.length < 300) alProducts.push(makeAlibabaProduct(rng, ids, sellers));
 
 	// ---- Taobao orders (fixtures first, then generated)

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Prints the README's operations table from the built node (dist/): each record's `apiDocs` and
 // `apiNote` are the one source, so the README can't drift from the notices the editor shows.
-// test/unit/packaging.test.ts fails when the README's table differs.
+// test/package/packaging.test.ts fails when the README's table differs.
 // Usage: npm run build && node tools/operations-table.js
 const path = require('path');
 

@@ -4,22 +4,12 @@
  */
 import crypto from 'crypto';
 
-import { runPandaPon, type SandboxCredentials } from '../helpers/engine';
+import { runPandaPon } from '../helpers/engine';
 import { LOGISTICS_RECEIVER } from '../helpers/fixtures';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { useSandbox } from '../helpers/sandbox';
 
+const { sb, creds } = useSandbox();
 
-let sb: TestSandbox;
-let creds: SandboxCredentials;
-
-beforeAll(async () => {
-	sb = await startTestSandbox();
-	creds = sb.nodeCredentials;
-});
-afterAll(() => sb?.close());
-beforeEach(() => sb.resetCounters());
-
-const body = (route: string) => JSON.parse(sb.lastBody(route) ?? 'null');
 
 /** The query `sign` must be MD5(accessKey + timestamp + nonce + secret), nonce from the header. */
 function expectQuerySign(route: string) {
@@ -48,7 +38,7 @@ describe('Address', () => {
 		);
 		expect(created.error).toBeUndefined();
 		expect(created.items[0].json).toEqual({ success: true });
-		expect(body('POST /open/address/addOrUpdate')).toEqual({ name: '李四', phone: '18600000000', province: '广东省', city: '深圳市', district: '宝安区', address: '西乡街道1号' });
+		expect(sb.lastJson('POST /open/address/addOrUpdate')).toEqual({ name: '李四', phone: '18600000000', province: '广东省', city: '深圳市', district: '宝安区', address: '西乡街道1号' });
 		const list = sb.state.addresses.get(sb.credentials.userId) as Array<{ id: number; name: string; city: string }>;
 		const mine = list.find((a) => a.name === '李四')!;
 		const updated = await runPandaPon({ resource: 'address', operation: 'upsert', id: String(mine.id), city: '广州市' }, creds);
@@ -93,7 +83,7 @@ describe('Logistics', () => {
 		);
 		expect(error).toBeUndefined();
 		expectQuerySign('POST /v2/open/pp/logistics/itemLogisticsPrice');
-		expect(body('POST /v2/open/pp/logistics/itemLogisticsPrice')).toEqual({
+		expect(sb.lastJson('POST /v2/open/pp/logistics/itemLogisticsPrice')).toEqual({
 			itemId: '2048232789087639',
 			skuId: '4970432383383',
 			quantity: 2,
@@ -140,7 +130,7 @@ describe('Logistics', () => {
 		);
 		expect(error).toBeUndefined();
 		expectQuerySign('POST /open/pp/logistics/orderRenderFreight');
-		const sent = body('POST /open/pp/logistics/orderRenderFreight');
+		const sent = sb.lastJson('POST /open/pp/logistics/orderRenderFreight');
 		expect(sent.renderItems[1]).toEqual({
 			itemId: '2048232789087639',
 			skuId: '4970432383383',
@@ -160,7 +150,7 @@ describe('Logistics', () => {
 		);
 		expect(error).toBeUndefined();
 		expectQuerySign('POST /open/pp/logistics/orderBookingFreight');
-		expect(body('POST /open/pp/logistics/orderBookingFreight')).toEqual({ renderId, tmallOrderInfo: { tmallOrderId: '123123444' }, remark: 'fragile' });
+		expect(sb.lastJson('POST /open/pp/logistics/orderBookingFreight')).toEqual({ renderId, tmallOrderInfo: { tmallOrderId: '123123444' }, remark: 'fragile' });
 		expect(items[0].json).toMatchObject({ renderId, status: 'BOOKED' });
 	});
 
@@ -197,7 +187,7 @@ describe('Logistics', () => {
 		);
 		expect(error).toBeUndefined();
 		expectQuerySign('POST /open/pp/logistics/updateLogisticInfo');
-		expect(body('POST /open/pp/logistics/updateLogisticInfo')).toEqual({
+		expect(sb.lastJson('POST /open/pp/logistics/updateLogisticInfo')).toEqual({
 			orderId: '21',
 			tmallOrderId: '12345667',
 			logisticInfos: [
@@ -221,7 +211,7 @@ describe('Logistics', () => {
 			creds,
 		);
 		expect(ok.error).toBeUndefined();
-		expect(body('POST /open/pp/logistics/updateLogisticInfo').logisticInfos).toEqual(infos);
+		expect(sb.lastJson('POST /open/pp/logistics/updateLogisticInfo').logisticInfos).toEqual(infos);
 		sb.resetCounters();
 		const bad = await runPandaPon(
 			{ resource: 'logistics', operation: 'updateDomesticLogistics', orderId: '22', linesInput: 'json', logisticInfos: '{"a":1}' },

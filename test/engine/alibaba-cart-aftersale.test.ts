@@ -5,13 +5,10 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 
-import { loadOptions, pandaPonNode, registerNodeType, runPandaPon, runWorkflow, type SandboxCredentials } from '../helpers/engine';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { loadOptions, pandaPonNode, registerNodeType, runPandaPon, runWorkflow } from '../helpers/engine';
+import { A_SHIPPED, A_SHIPPED_ENTRY, OFFER, SPEC } from '../helpers/fixtures';
+import { useSandbox } from '../helpers/sandbox';
 
-const OFFER = '743470146022';
-const SPEC = 'e61a85a671bb3d0301d0412b51641c6b';
-const SHIPPED = '1024285237573584051';
-const SHIPPED_ENTRY = '1024285237574584051';
 const ADDRESS = {
 	address: {
 		fullName: 'Zhang San',
@@ -44,15 +41,7 @@ class VoucherImage implements INodeType {
 }
 registerNodeType('test.voucherImage', new VoucherImage());
 
-let sb: TestSandbox;
-let creds: SandboxCredentials;
-
-beforeAll(async () => {
-	sb = await startTestSandbox();
-	creds = sb.nodeCredentials;
-});
-afterAll(() => sb?.close());
-beforeEach(() => sb.resetCounters());
+const { sb, creds } = useSandbox();
 
 const body = (route: string) => sb.lastBody(route) ?? '';
 const cart = () => sb.state.alibaba.carts.get(sb.credentials.userId) as Array<{ id: number; quantity: number; offerId: number }>;
@@ -146,14 +135,14 @@ describe('1688 After-Sale', () => {
 	});
 
 	it('Get returns a refund created for a return (refundId as a string)', async () => {
-		const reasons = sb.reasonsFor(SHIPPED, 'refundBuyerReceived');
+		const reasons = sb.reasonsFor(A_SHIPPED, 'refundBuyerReceived');
 		const noVoucher = (reasons as Array<{ id: number; needVoucher?: boolean }>).find((r) => !r.needVoucher)!;
 		const created = await runPandaPon(
 			{
 				resource: 'alibabaAfterSale',
 				operation: 'createRefund',
-				orderId: { __rl: true, mode: 'id', value: SHIPPED },
-				orderEntryIds: SHIPPED_ENTRY,
+				orderId: { __rl: true, mode: 'id', value: A_SHIPPED },
+				orderEntryIds: A_SHIPPED_ENTRY,
 				goodsStatus: 'refundBuyerReceived',
 				applyReasonId: String(noVoucher.id),
 				disputeRequest: 'returnRefund',
@@ -168,7 +157,7 @@ describe('1688 After-Sale', () => {
 		const { items, error } = await runPandaPon({ resource: 'alibabaAfterSale', operation: 'get', refundId }, creds);
 		expect(error).toBeUndefined();
 		expect(body('POST /alibaba/refund/info')).toBe(`{"refundId":"${refundId}"}`);
-		expect(items[0].json).toMatchObject({ refundId, status: 'waitbuyersend', orderId: SHIPPED, orderEntryIds: [SHIPPED_ENTRY] });
+		expect(items[0].json).toMatchObject({ refundId, status: 'waitbuyersend', orderId: A_SHIPPED, orderEntryIds: [A_SHIPPED_ENTRY] });
 	});
 
 	it('Get Return Carriers returns one item per carrier, and the Carrier dropdown offers the same codes', async () => {
@@ -209,7 +198,7 @@ describe('1688 After-Sale', () => {
 	it('Create Refund also asks for an exchange (a request type the catalog names)', async () => {
 		const order = sb.state.alibaba.orderList.find(
 			(o: { id: string; status: string; items: Array<{ refundId: string | null }> }) =>
-				o.status === 'waitbuyerreceive' && o.id !== SHIPPED && o.items.every((it) => !it.refundId),
+				o.status === 'waitbuyerreceive' && o.id !== A_SHIPPED && o.items.every((it) => !it.refundId),
 		);
 		const { items, error } = await runPandaPon(
 			{

@@ -6,32 +6,17 @@
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { listSearch, runPandaPon, type SandboxCredentials } from '../helpers/engine';
-import { ALIBABA_ADDRESS } from '../helpers/fixtures';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { listSearch, runPandaPon } from '../helpers/engine';
+import { ALIBABA_ADDRESS, A_PAYABLE, A_SHIPPED, A_SHIPPED_ENTRY, A_WAIT_SEND, A_WAIT_SEND_ENTRIES, OFFER, SELLER, SPEC, byId } from '../helpers/fixtures';
+import { useSandbox } from '../helpers/sandbox';
 
-const OFFER = '743470146022';
-const SPEC = 'e61a85a671bb3d0301d0412b51641c6b';
-const PAYABLE = '2542285634940880794';
-const SHIPPED = '1024285237573584051';
-const SHIPPED_ENTRY = '1024285237574584051';
-const WAIT_SEND = '2542285634920880794';
-
-
-let sb: TestSandbox;
-let creds: SandboxCredentials;
+const { sb, creds } = useSandbox({ orders: 250 });
 let other: { offerId: string; specId: string; seller: string };
 
-beforeAll(async () => {
-	sb = await startTestSandbox({ orders: 250 });
-	creds = sb.nodeCredentials;
-	const p = sb.state.alibaba.productList.find((x: { sellerOpenId: string }) => x.sellerOpenId !== 'BBBgGWh2O6JFI6v1aQuZVgRIA');
+beforeAll(() => {
+	const p = sb.state.alibaba.productList.find((x: { sellerOpenId: string }) => x.sellerOpenId !== SELLER);
 	other = { offerId: String(p.offerId), specId: p.productSkuInfos[0].specId, seller: p.sellerOpenId };
 });
-afterAll(() => sb?.close());
-beforeEach(() => sb.resetCounters());
-
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const body = (route: string) => sb.lastBody(route) ?? '';
 const status = (id: string) => sb.state.alibaba.orders.get(id).status as string;
 
@@ -79,7 +64,7 @@ describe('Preview', () => {
 				cargoSource: 'define',
 				cargo: {
 					line: [
-						{ offerId: OFFER, specId: SPEC, quantity: 1, sellerOpenId: 'BBBgGWh2O6JFI6v1aQuZVgRIA' },
+						{ offerId: OFFER, specId: SPEC, quantity: 1, sellerOpenId: SELLER },
 						{ offerId: other.offerId, specId: other.specId, quantity: 3, sellerOpenId: other.seller },
 					],
 				},
@@ -185,7 +170,7 @@ describe('Create', () => {
 		const { items, error } = await runPandaPon(
 			{ resource: 'alibabaOrder', operation: 'cancel', orderId: byId('={{ $json.id }}'), cancelReason: 'other' },
 			creds,
-			[{ id: WAIT_SEND }, { id: 'abc' }],
+			[{ id: A_WAIT_SEND }, { id: 'abc' }],
 			{ onError: 'continueRegularOutput' },
 		);
 		expect(error).toBeUndefined();
@@ -207,7 +192,7 @@ describe('Create Many, Pay Many and Pay', () => {
 				cargoSource: 'define',
 				cargo: {
 					line: [
-						{ offerId: OFFER, specId: SPEC, quantity: 1, sellerOpenId: 'BBBgGWh2O6JFI6v1aQuZVgRIA' },
+						{ offerId: OFFER, specId: SPEC, quantity: 1, sellerOpenId: SELLER },
 						{ offerId: other.offerId, specId: other.specId, quantity: 1, sellerOpenId: other.seller },
 					],
 				},
@@ -236,33 +221,33 @@ describe('Create Many, Pay Many and Pay', () => {
 	});
 
 	it('Pay settles an order awaiting payment (orderId in the query)', async () => {
-		const { items, error } = await runPandaPon({ resource: 'alibabaOrder', operation: 'getPaymentUrl', orderId: byId(PAYABLE) }, creds);
+		const { items, error } = await runPandaPon({ resource: 'alibabaOrder', operation: 'getPaymentUrl', orderId: byId(A_PAYABLE) }, creds);
 		expect(error).toBeUndefined();
-		expect(sb.lastUrl('GET /alibaba/order/pay/url')).toContain(`orderId=${PAYABLE}`);
-		expect(items[0].json).toMatchObject({ orderId: PAYABLE, protocolPaySuccess: true });
-		expect(status(PAYABLE)).toBe('waitsellersend');
+		expect(sb.lastUrl('GET /alibaba/order/pay/url')).toContain(`orderId=${A_PAYABLE}`);
+		expect(items[0].json).toMatchObject({ orderId: A_PAYABLE, protocolPaySuccess: true });
+		expect(status(A_PAYABLE)).toBe('waitsellersend');
 	});
 });
 
 describe('Receipt and logistics', () => {
 	it('Get Tracking returns the shipment of a shipped order and nothing before shipping', async () => {
-		const shipped = await runPandaPon({ resource: 'alibabaOrder', operation: 'getLogisticsTrace', orderId: byId(SHIPPED) }, creds);
+		const shipped = await runPandaPon({ resource: 'alibabaOrder', operation: 'getLogisticsTrace', orderId: byId(A_SHIPPED) }, creds);
 		expect(shipped.error).toBeUndefined();
-		expect(sb.lastUrl('GET /alibaba/order/logistics/trace')).toContain(`orderId=${SHIPPED}`);
+		expect(sb.lastUrl('GET /alibaba/order/logistics/trace')).toContain(`orderId=${A_SHIPPED}`);
 		expect(shipped.items.length).toBeGreaterThan(0);
-		expect(String(shipped.items[0].json.orderId)).toBe(SHIPPED);
-		const waiting = await runPandaPon({ resource: 'alibabaOrder', operation: 'getLogisticsTrace', orderId: byId(WAIT_SEND) }, creds);
+		expect(String(shipped.items[0].json.orderId)).toBe(A_SHIPPED);
+		const waiting = await runPandaPon({ resource: 'alibabaOrder', operation: 'getLogisticsTrace', orderId: byId(A_WAIT_SEND) }, creds);
 		expect(waiting.error).toBeUndefined();
 		expect(waiting.items).toHaveLength(0);
 	});
 
 	it('Confirm Receipt sends bare integer ids and confirms; a second time fails with 1688\'s errorCode', async () => {
-		const params = { resource: 'alibabaOrder', operation: 'confirmReceipt', orderId: byId(SHIPPED), orderEntryIds: SHIPPED_ENTRY };
+		const params = { resource: 'alibabaOrder', operation: 'confirmReceipt', orderId: byId(A_SHIPPED), orderEntryIds: A_SHIPPED_ENTRY };
 		const first = await runPandaPon(params, creds);
 		expect(first.error).toBeUndefined();
-		expect(body('POST /alibaba/order/receivegoods')).toBe(`{"orderId":${SHIPPED},"orderEntryIds":[${SHIPPED_ENTRY}]}`);
+		expect(body('POST /alibaba/order/receivegoods')).toBe(`{"orderId":${A_SHIPPED},"orderEntryIds":[${A_SHIPPED_ENTRY}]}`);
 		expect(first.items[0].json.success).toBe(true);
-		expect(status(SHIPPED)).toBe('confirm_goods');
+		expect(status(A_SHIPPED)).toBe('confirm_goods');
 		const again = await runPandaPon(params, creds);
 		expect(again.error?.message).toMatch(/1688 receipt confirmation failed: ORDER_STATUS_NOT_SUPPORT: order .* is confirm_goods/);
 	});
@@ -270,14 +255,14 @@ describe('Receipt and logistics', () => {
 
 describe('Get and Get Many', () => {
 	it('Get simplifies the order but keeps ids, status, lines and amounts', async () => {
-		const { items } = await runPandaPon({ resource: 'alibabaOrder', operation: 'get', orderId: byId(WAIT_SEND) }, creds);
+		const { items } = await runPandaPon({ resource: 'alibabaOrder', operation: 'get', orderId: byId(A_WAIT_SEND) }, creds);
 		const o = items[0].json;
 		expect(o).toMatchObject({
-			orderId: WAIT_SEND,
+			orderId: A_WAIT_SEND,
 			status: 'waitsellersend',
 			statusName: 'Awaiting Shipment',
 			lineCount: 2,
-			subOrderIds: '2542285634921880794, 2542285634922880794',
+			subOrderIds: A_WAIT_SEND_ENTRIES.join(', '),
 			totalYuan: expect.any(Number),
 		});
 		expect(Object.keys(o).length).toBeLessThanOrEqual(15);

@@ -8,10 +8,9 @@ import type { AddressInfo } from 'net';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { pandaPonNode, registerNodeType, runPandaPon, runWorkflow, type SandboxCredentials } from '../helpers/engine';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { OFFER, SELLER } from '../helpers/fixtures';
+import { useSandbox } from '../helpers/sandbox';
 
-const OFFER = '743470146022';
-const SELLER = 'BBBgGWh2O6JFI6v1aQuZVgRIA';
 const IMAGE = Buffer.from('\x89PNG\r\n\x1a\nsandbox-image-bytes-for-search', 'binary');
 
 /** A start node that emits one item per file, the file in binary property `data`. */
@@ -52,14 +51,11 @@ async function runWithBinary(parameters: INodeParameters, creds: SandboxCredenti
 	});
 }
 
-let sb: TestSandbox;
-let creds: SandboxCredentials;
+const { sb, creds } = useSandbox();
 let imageServer: http.Server;
 let imageBase: string;
 
 beforeAll(async () => {
-	sb = await startTestSandbox();
-	creds = sb.nodeCredentials;
 	imageServer = http.createServer((req, res) => {
 		if (req.url === '/shoe.png') {
 			res.writeHead(200, { 'Content-Type': 'image/png' });
@@ -73,12 +69,9 @@ beforeAll(async () => {
 	imageBase = `http://127.0.0.1:${(imageServer.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-	await sb?.close();
 	await new Promise((resolve) => imageServer?.close(resolve));
 });
-beforeEach(() => sb.resetCounters());
 
-const body = (route: string) => JSON.parse(sb.lastBody(route) ?? 'null') as IDataObject;
 
 describe('1688 Product Get', () => {
 	it('sends offerId as a bare integer and simplifies the offer to titles, images and SKUs', async () => {
@@ -130,7 +123,7 @@ describe('1688 Product searches', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(7);
-		const sent = body('POST /alibaba/product/keywords/query');
+		const sent = sb.lastJson('POST /alibaba/product/keywords/query');
 		expect(sent).toEqual({
 			keyword: 'bag',
 			country: 'en',
@@ -164,7 +157,7 @@ describe('1688 Product searches', () => {
 		expect(error).toBeUndefined();
 		expect(items.length).toBeGreaterThan(0);
 		expect(items.every((i) => i.json.sellerOpenId === SELLER)).toBe(true);
-		expect(body('POST /alibaba/product/query/selleroffer')).toMatchObject({ sellerOpenId: SELLER, beginPage: 1, pageSize: 50 });
+		expect(sb.lastJson('POST /alibaba/product/query/selleroffer')).toMatchObject({ sellerOpenId: SELLER, beginPage: 1, pageSize: 50 });
 		await runPandaPon(
 			{ resource: 'alibabaProduct', operation: 'searchInShop', sellerOpenId: SELLER, filters: { categoryId: '72' } },
 			creds,
@@ -186,7 +179,7 @@ describe('1688 Product searches', () => {
 		expect(items).toHaveLength(6);
 		expect(items.map((i) => (i.pairedItem as { item: number }).item)).toEqual([0, 0, 0, 1, 1, 1]);
 		expect(sb.count('POST /alibaba/product/image/query')).toBe(2);
-		const sent = body('POST /alibaba/product/image/query');
+		const sent = sb.lastJson('POST /alibaba/product/image/query');
 		expect(files.map((f) => f.base64)).toContain(sent.imageBase64);
 		expect(sent).toMatchObject({ beginPage: 1, pageSize: 3, country: 'en' });
 	});
@@ -210,7 +203,7 @@ describe('1688 Product searches', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(2);
-		expect(body('POST /alibaba/product/image/query')).toMatchObject({ imageBase64: IMAGE.toString('base64'), imageAddress: url });
+		expect(sb.lastJson('POST /alibaba/product/image/query')).toMatchObject({ imageBase64: IMAGE.toString('base64'), imageAddress: url });
 	});
 
 	it('Search by Image reports an image URL that cannot be downloaded', async () => {
@@ -242,7 +235,7 @@ describe('1688 Product lookups', () => {
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(300);
 		expect(sb.count('POST /alibaba/product/productRecommendQuery')).toBe(6);
-		expect(body('POST /alibaba/product/productRecommendQuery')).toEqual({ language: 'en', pageNo: 6, pageSize: 50 });
+		expect(sb.lastJson('POST /alibaba/product/productRecommendQuery')).toEqual({ language: 'en', pageNo: 6, pageSize: 50 });
 		expect(new Set(items.map((i) => String(i.json.offerId))).size).toBe(300);
 	});
 
@@ -265,7 +258,7 @@ describe('1688 Product lookups', () => {
 			creds,
 		);
 		expect(error).toBeUndefined();
-		expect(body('POST /alibaba/product/openuid/decrypt')).toEqual({ openUid: SELLER, offerId: OFFER });
+		expect(sb.lastJson('POST /alibaba/product/openuid/decrypt')).toEqual({ openUid: SELLER, offerId: OFFER });
 		expect(String(items[0].json.imUrl)).toMatch(/^https:\/\//);
 	});
 });
@@ -281,12 +274,12 @@ describe('1688 Marketing', () => {
 		const pages = sb.count(`POST ${path}`);
 		expect(items.length).toBeGreaterThan(50);
 		expect(pages).toBe(Math.ceil(items.length / 50));
-		expect(body(`POST ${path}`)).toMatchObject({ country: 'en', beginPage: pages, pageSize: 50 });
+		expect(sb.lastJson(`POST ${path}`)).toMatchObject({ country: 'en', beginPage: pages, pageSize: 50 });
 	});
 
 	it('passes the keyword and stops at the Limit', async () => {
 		const { items } = await runPandaPon({ resource: 'alibabaMarketing', operation: 'hotSellingList', keyword: 'bag', limit: 4, country: 'en' }, creds);
 		expect(items).toHaveLength(4);
-		expect(body('POST /alibaba/marketing/hotList')).toEqual({ keyword: 'bag', country: 'en', beginPage: 1, pageSize: 4 });
+		expect(sb.lastJson('POST /alibaba/marketing/hotList')).toEqual({ keyword: 'bag', country: 'en', beginPage: 1, pageSize: 4 });
 	});
 });

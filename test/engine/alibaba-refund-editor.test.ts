@@ -4,8 +4,8 @@
  * fills lines, goods status, amounts (yuan in, fen out) and a reason given by its text.
  */
 import { fenToYuan, yuanToFen } from '../../nodes/PandaPon/helpers/money';
-import { listSearch, loadOptions, runPandaPon, type SandboxCredentials } from '../helpers/engine';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { listSearch, loadOptions, runPandaPon } from '../helpers/engine';
+import { useSandbox } from '../helpers/sandbox';
 
 interface Line {
 	subItemID: string;
@@ -23,15 +23,7 @@ interface Order {
 	items: Line[];
 }
 
-let sb: TestSandbox;
-let creds: SandboxCredentials;
-
-beforeAll(async () => {
-	sb = await startTestSandbox();
-	creds = sb.nodeCredentials;
-});
-afterAll(() => sb?.close());
-beforeEach(() => sb.resetCounters());
+const { sb, creds } = useSandbox();
 
 const orders = () => sb.state.alibaba.orderList as Order[];
 /** A fresh order in this status with more than one line and no refund yet (not used by an earlier test). */

@@ -5,8 +5,8 @@
  */
 import { NodeApiError } from 'n8n-workflow';
 
-import { pandaPonNode, runPandaPon, type SandboxCredentials } from '../helpers/engine';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { pandaPonNode, runPandaPon } from '../helpers/engine';
+import { useSandbox } from '../helpers/sandbox';
 
 // The built node throws the built class: compare with that one.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -18,14 +18,7 @@ const { hintFor, isRateLimited } = require('../../dist/nodes/shared/transport/re
 
 const MISSING_ORDER = '1234567890123456789';
 
-let sb: TestSandbox;
-let creds: SandboxCredentials;
-
-beforeAll(async () => {
-	sb = await startTestSandbox({ seed: 3 });
-	creds = sb.nodeCredentials;
-});
-afterAll(() => sb?.close());
+const { sb, creds } = useSandbox({ seed: 3 });
 
 const getOrder = (value: string) => ({ resource: 'alibabaOrder', operation: 'get', orderId: { __rl: true, mode: 'id', value } });
 

@@ -10,31 +10,17 @@ import type { INodeParameters } from 'n8n-workflow';
 import { KNOWN_ERRORS } from '../../nodes/shared/credentialTest';
 import { ALIBABA_ORDER_STATUS } from '../../nodes/PandaPon/helpers/alibabaFields';
 
-import { assertNoSecrets, listSearch, loadOptions, runPandaPon, testCredential, type SandboxCredentials } from '../helpers/engine';
-import { CANARY_SECRET, startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { assertNoSecrets, listSearch, loadOptions, runPandaPon, testCredential } from '../helpers/engine';
+import { A_SHIPPED, A_SHIPPED_ENTRY, A_WAIT_SEND, A_WAIT_SEND_ENTRIES, byId } from '../helpers/fixtures';
+import { CANARY_SECRET, useSandbox } from '../helpers/sandbox';
 
-const ORDER = '2542285634920880794';
-const ENTRIES = ['2542285634921880794', '2542285634922880794'];
-const SHIPPED = '1024285237573584051';
-const SHIPPED_ENTRY = '1024285237574584051';
-
-let sb: TestSandbox;
-let creds: SandboxCredentials;
-
-beforeAll(async () => {
-	sb = await startTestSandbox();
-	creds = sb.nodeCredentials;
-});
-afterAll(() => sb?.close());
-beforeEach(() => sb.resetCounters());
-
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+const { sb, creds } = useSandbox();
 
 const reasonsParams = (goodsStatus = 'refundWaitSellerSend'): INodeParameters => ({
 	resource: 'alibabaAfterSale',
 	operation: 'getRefundReasons',
-	orderId: byId(ORDER),
-	orderEntryIds: ENTRIES.join(', '),
+	orderId: byId(A_WAIT_SEND),
+	orderEntryIds: A_WAIT_SEND_ENTRIES.join(', '),
 	goodsStatus,
 });
 
@@ -143,12 +129,12 @@ async function answering(status: number, headers: Record<string, string>, body: 
 
 describe('1688 order Get', () => {
 	it('returns the order with every digit of its 19-digit ids', async () => {
-		const { items, error } = await runPandaPon({ resource: 'alibabaOrder', operation: 'get', orderId: byId(ORDER), simplify: false }, creds);
+		const { items, error } = await runPandaPon({ resource: 'alibabaOrder', operation: 'get', orderId: byId(A_WAIT_SEND), simplify: false }, creds);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
 		const order = items[0].json as { baseInfo: { id: unknown }; productItems: Array<{ subItemID: unknown; productID: unknown; skuID: unknown }> };
-		expect(order.baseInfo.id).toBe(ORDER);
-		expect(order.productItems.map((p) => p.subItemID)).toEqual(ENTRIES);
+		expect(order.baseInfo.id).toBe(A_WAIT_SEND);
+		expect(order.productItems.map((p) => p.subItemID)).toEqual(A_WAIT_SEND_ENTRIES);
 		// Ids short enough for a JS number are text too: a column never mixes numbers and strings.
 		for (const line of order.productItems) {
 			expect(line.productID).toEqual(expect.stringMatching(/^\d+$/));
@@ -162,24 +148,24 @@ describe('1688 order Get', () => {
 		const { items } = await runPandaPon(
 			{ resource: 'alibabaOrder', operation: 'get', orderId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
 			creds,
-			[{ id: ORDER }],
+			[{ id: A_WAIT_SEND }],
 		);
-		expect(items[0].json.orderId).toBe(ORDER);
-		const url = `https://trade.1688.com/order/new_step_order_detail.htm?orderId=${ORDER}`;
+		expect(items[0].json.orderId).toBe(A_WAIT_SEND);
+		const url = `https://trade.1688.com/order/new_step_order_detail.htm?orderId=${A_WAIT_SEND}`;
 		const viaUrl = await runPandaPon(
 			{ resource: 'alibabaOrder', operation: 'get', orderId: { __rl: true, mode: 'url', value: url } },
 			creds,
 		);
-		expect(viaUrl.items[0].json.orderId).toBe(ORDER);
+		expect(viaUrl.items[0].json.orderId).toBe(A_WAIT_SEND);
 	});
 
 	it('lists orders for the From List mode', async () => {
 		const page = await listSearch('searchAlibabaOrders', { resource: 'alibabaOrder', operation: 'get' }, creds);
 		expect(page.results.length).toBeGreaterThan(0);
 		for (const r of page.results) expect(String(r.value)).toMatch(/^\d{6,20}$/);
-		expect(page.results.map((r) => r.value)).toContain(ORDER);
+		expect(page.results.map((r) => r.value)).toContain(A_WAIT_SEND);
 		// The picker names the status in the words of Get Many's Status filter.
-		const picked = page.results.find((r) => r.value === ORDER)!;
+		const picked = page.results.find((r) => r.value === A_WAIT_SEND)!;
 		expect(picked.name).toContain(' · Awaiting Shipment');
 		const filterWords = ALIBABA_ORDER_STATUS.map((o) => o.name);
 		for (const r of page.results) expect(filterWords).toContain(r.name.split(' · ')[1]);
@@ -201,7 +187,7 @@ describe('refund reasons', () => {
 	it('Get Refund Reasons returns one item per reason from the sandbox', async () => {
 		const { items, error } = await runPandaPon(reasonsParams(), creds);
 		expect(error).toBeUndefined();
-		const expected = sb.reasonsFor(ORDER, 'refundWaitSellerSend');
+		const expected = sb.reasonsFor(A_WAIT_SEND, 'refundWaitSellerSend');
 		expect(items.map((i) => i.json.id)).toEqual(expected.map((r) => String(r.id)));
 		expect(items.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
 	});
@@ -209,13 +195,13 @@ describe('refund reasons', () => {
 	it('the Refund Reason dropdown lists the reasons for the chosen order and reloads per order and goods status', async () => {
 		const params = { ...reasonsParams(), operation: 'createRefund' };
 		const first = await loadOptions('getAlibabaRefundReasons', params, creds);
-		expect(first.map((o) => o.value)).toEqual(sb.reasonsFor(ORDER, 'refundWaitSellerSend').map((r) => String(r.id)));
-		expect(first[0].name).toBe(sb.reasonsFor(ORDER, 'refundWaitSellerSend')[0].name);
+		expect(first.map((o) => o.value)).toEqual(sb.reasonsFor(A_WAIT_SEND, 'refundWaitSellerSend').map((r) => String(r.id)));
+		expect(first[0].name).toBe(sb.reasonsFor(A_WAIT_SEND, 'refundWaitSellerSend')[0].name);
 		// Another order (already shipped), its line, and two goods statuses it allows
-		const shipped = { ...params, orderId: byId(SHIPPED), orderEntryIds: SHIPPED_ENTRY };
+		const shipped = { ...params, orderId: byId(A_SHIPPED), orderEntryIds: A_SHIPPED_ENTRY };
 		for (const goodsStatus of ['refundWaitBuyerReceive', 'refundBuyerReceived']) {
 			const other = await loadOptions('getAlibabaRefundReasons', { ...shipped, goodsStatus }, creds);
-			expect(other.map((o) => o.value)).toEqual(sb.reasonsFor(SHIPPED, goodsStatus).map((r) => String(r.id)));
+			expect(other.map((o) => o.value)).toEqual(sb.reasonsFor(A_SHIPPED, goodsStatus).map((r) => String(r.id)));
 			expect(other.map((o) => o.value)).not.toEqual(first.map((o) => o.value));
 		}
 		expect(sb.count('POST /alibaba/refund/reason/list')).toBe(3);
@@ -254,8 +240,8 @@ describe('Create Refund', () => {
 		expect(String(items[0].json.refundId)).toMatch(/^TQ\d+/);
 		expect(sb.count('POST /alibaba/refund/detail/create')).toBe(1);
 		const sent = sb.lastBody('POST /alibaba/refund/detail/create');
-		expect(sent).toMatch(new RegExp(`"orderId":${ORDER}[,}]`));
-		expect(sent).toContain(`"orderEntryIds":[${ENTRIES.join(',')}]`);
+		expect(sent).toMatch(new RegExp(`"orderId":${A_WAIT_SEND}[,}]`));
+		expect(sent).toContain(`"orderEntryIds":[${A_WAIT_SEND_ENTRIES.join(',')}]`);
 	});
 
 	it.each([
@@ -319,18 +305,18 @@ describe('errors', () => {
 		const { items, error } = await runPandaPon(
 			{ resource: 'alibabaOrder', operation: 'get', orderId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
 			creds,
-			[{ id: ORDER }, { id: '1234567890123456789' }, { id: 'not-an-id' }, { id: SHIPPED }],
+			[{ id: A_WAIT_SEND }, { id: '1234567890123456789' }, { id: 'not-an-id' }, { id: A_SHIPPED }],
 			{ onError: 'continueRegularOutput' },
 		);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(4);
 		expect(items.map((i) => (i.pairedItem as { item: number }).item)).toEqual([0, 1, 2, 3]);
-		expect(items[0].json.orderId).toBe(ORDER);
+		expect(items[0].json.orderId).toBe(A_WAIT_SEND);
 		expect(items[1].json.code).toBe(40410);
 		expect(items[1].json.error).toContain('PandaPon error 40410');
 		expect(items[1].json.requestId).toMatch(/^[0-9a-f]{32}$/);
 		expect(items[2].json.error).toMatch(/"Order" must be digits only.*\[item 2\]/);
-		expect(items[3].json.orderId).toBe(SHIPPED);
+		expect(items[3].json.orderId).toBe(A_SHIPPED);
 		expect(sb.count('POST /alibaba/order/detail')).toBe(3);
 	});
 
@@ -338,7 +324,7 @@ describe('errors', () => {
 		const { error } = await runPandaPon(
 			{ resource: 'alibabaOrder', operation: 'get', orderId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
 			creds,
-			[{ id: ORDER }, { id: '1234567890123456789' }],
+			[{ id: A_WAIT_SEND }, { id: '1234567890123456789' }],
 		);
 		expect(error?.message).toContain('PandaPon error 40410');
 		expect((error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(1);
@@ -353,13 +339,13 @@ describe('Custom API Call', () => {
 				operation: 'request',
 				method: 'POST',
 				path: '/alibaba/refund/reason/list',
-				body: `{"orderId": ${ORDER}, "orderEntryIds": [${ENTRIES[0]}], "goodsStatus": "refundWaitSellerSend"}`,
+				body: `{"orderId": ${A_WAIT_SEND}, "orderEntryIds": [${A_WAIT_SEND_ENTRIES[0]}], "goodsStatus": "refundWaitSellerSend"}`,
 			},
 			creds,
 		);
 		expect(error).toBeUndefined();
-		expect(items.length).toBe(sb.reasonsFor(ORDER, 'refundWaitSellerSend').length);
-		expect(sb.lastBody('POST /alibaba/refund/reason/list')).toContain(`"orderId": ${ORDER}`);
+		expect(items.length).toBe(sb.reasonsFor(A_WAIT_SEND, 'refundWaitSellerSend').length);
+		expect(sb.lastBody('POST /alibaba/refund/reason/list')).toContain(`"orderId": ${A_WAIT_SEND}`);
 	});
 
 	it('GET with query parameters', async () => {

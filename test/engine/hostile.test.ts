@@ -9,6 +9,7 @@ import { createHash } from 'crypto';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { credentialType, runPandaPon, testCredential, type SandboxCredentials } from '../helpers/engine';
+import { A_WAIT_SEND, T_WAIT_PAY, byId } from '../helpers/fixtures';
 import { sendJson, startHostile, type HostileServer, type Received } from '../helpers/hostile';
 import { CANARY_SECRET } from '../helpers/sandbox';
 import { startTriggerHarness } from '../trigger/harness';
@@ -25,10 +26,6 @@ const { retryAfter, redactor, MAX_ANSWER_BYTES } = require('../../dist/nodes/sha
 const { STORM_LIMIT_MS } = require('../../dist/nodes/shared/transport/pacer.js') as typeof import('../../nodes/shared/transport/pacer');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-const ORDER = '2542285634920880794';
-const T_ORDER = '3021045938172635401';
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-
 const ACCESS_KEY = 'hostile-access-key-7f3a';
 const credsFor = (server: HostileServer, extra: Partial<SandboxCredentials> = {}): SandboxCredentials => ({
 	accessKey: ACCESS_KEY,
@@ -41,9 +38,9 @@ const credsFor = (server: HostileServer, extra: Partial<SandboxCredentials> = {}
 
 /** One read over GET, one read over POST, one write over POST. */
 const OPS: Array<[string, INodeParameters]> = [
-	['Taobao order Get (GET read)', { resource: 'taobaoOrder', operation: 'get', orderId: byId(T_ORDER) }],
-	['1688 order Get (POST read)', { resource: 'alibabaOrder', operation: 'get', orderId: byId(ORDER) }],
-	['Custom API Call POST (write)', { resource: 'customApiCall', operation: 'request', method: 'POST', path: '/alibaba/order/cancel', query: '{}', body: `{"orderId": ${ORDER}}` }],
+	['Taobao order Get (GET read)', { resource: 'taobaoOrder', operation: 'get', orderId: byId(T_WAIT_PAY) }],
+	['1688 order Get (POST read)', { resource: 'alibabaOrder', operation: 'get', orderId: byId(A_WAIT_SEND) }],
+	['Custom API Call POST (write)', { resource: 'customApiCall', operation: 'request', method: 'POST', path: '/alibaba/order/cancel', query: '{}', body: `{"orderId": ${A_WAIT_SEND}}` }],
 	['Custom API Call GET', { resource: 'customApiCall', operation: 'request', method: 'GET', path: '/v2/taobao/order/refund/cancel/TQ1', query: '{}' }],
 ];
 
@@ -103,7 +100,7 @@ describe('redirects are never followed', () => {
 			parameters: { events: ['*'], fetchLatestState: true },
 		});
 		try {
-			const body = `{"messageType":"1688_ORDER_BUYER_VIEW_ORDER_STATUS_MODIFY","messageBody":{"orderId":${ORDER},"status":"waitbuyerreceive"},"messagePlatform":1,"timestamp":"${Date.now()}"}`;
+			const body = `{"messageType":"1688_ORDER_BUYER_VIEW_ORDER_STATUS_MODIFY","messageBody":{"orderId":${A_WAIT_SEND},"status":"waitbuyerreceive"},"messagePlatform":1,"timestamp":"${Date.now()}"}`;
 			const answer = await post(h.prodUrl, body, { authorization: sign(body, CANARY_SECRET) });
 			expect(answer.status).toBe(200);
 			await h.settle();
@@ -170,7 +167,7 @@ describe("the credential signs the node's chosen nonce and timestamp (so the nod
 });
 
 describe('answers are bounded in size and time', () => {
-	const get = { resource: 'alibabaOrder', operation: 'get', orderId: byId(ORDER) };
+	const get = { resource: 'alibabaOrder', operation: 'get', orderId: byId(A_WAIT_SEND) };
 
 	it(`an answer larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB (chunked, no length given) is an error naming the cap, and not retried`, async () => {
 		const base = await hostile((_r, res) => {
@@ -272,7 +269,7 @@ describe("this request's signature, nonce, access key and secret are redacted fr
 });
 
 describe('rate limits are recognised by code, not by words', () => {
-	const get = { resource: 'alibabaOrder', operation: 'get', orderId: byId(ORDER) };
+	const get = { resource: 'alibabaOrder', operation: 'get', orderId: byId(A_WAIT_SEND) };
 
 	it('"40010 Invalid parameter: too many ids" is a parameter error: not retried', async () => {
 		const base = await hostile((_r, res) => sendJson(res, { requestId: 'r1', code: 40010, msg: 'Invalid parameter: too many ids', data: null }));
@@ -283,7 +280,7 @@ describe('rate limits are recognised by code, not by words', () => {
 	});
 
 	it('code 42900, whatever its message, is retried', async () => {
-		const base = await hostile((_r, res, i) => sendJson(res, i === 0 ? { requestId: 'r1', code: 42900, msg: '请稍后', data: null } : okEnvelope({ baseInfo: { id: ORDER } })));
+		const base = await hostile((_r, res, i) => sendJson(res, i === 0 ? { requestId: 'r1', code: 42900, msg: '请稍后', data: null } : okEnvelope({ baseInfo: { id: A_WAIT_SEND } })));
 		const { error, items } = await runPandaPon({ ...get, options: { retries: 3 } }, credsFor(base));
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
@@ -291,7 +288,7 @@ describe('rate limits are recognised by code, not by words', () => {
 	});
 
 	it('HTTP 429 with Retry-After: the retry waits as asked', async () => {
-		const base = await hostile((_r, res, i) => (i === 0 ? sendJson(res, 'slow down', 429, { 'Retry-After': '2', 'Content-Type': 'text/plain' }) : sendJson(res, okEnvelope({ baseInfo: { id: ORDER } }))));
+		const base = await hostile((_r, res, i) => (i === 0 ? sendJson(res, 'slow down', 429, { 'Retry-After': '2', 'Content-Type': 'text/plain' }) : sendJson(res, okEnvelope({ baseInfo: { id: A_WAIT_SEND } }))));
 		const { error } = await runPandaPon({ ...get, options: { retries: 3 } }, credsFor(base));
 		expect(error).toBeUndefined();
 		expect(base.received).toHaveLength(2);
@@ -302,9 +299,9 @@ describe('rate limits are recognised by code, not by words', () => {
 	it('HTTP 429 holds back the other items of the execution too (fed to the pacer)', async () => {
 		const base = await hostile((_r, res, i) => {
 			if (i === 0) return sendJson(res, 'slow down', 429, { 'Retry-After': '2', 'Content-Type': 'text/plain' });
-			setTimeout(() => sendJson(res, okEnvelope({ baseInfo: { id: ORDER } })), 300);
+			setTimeout(() => sendJson(res, okEnvelope({ baseInfo: { id: A_WAIT_SEND } })), 300);
 		});
-		const { error, items } = await runPandaPon({ ...get, orderId: byId(ORDER), options: { retries: 3, maxConcurrency: 2 } }, credsFor(base), [{}, {}, {}, {}]);
+		const { error, items } = await runPandaPon({ ...get, orderId: byId(A_WAIT_SEND), options: { retries: 3, maxConcurrency: 2 } }, credsFor(base), [{}, {}, {}, {}]);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(4);
 		const refusedAt = base.received[0].at;

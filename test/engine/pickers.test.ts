@@ -10,23 +10,12 @@ import type { AddressInfo } from 'node:net';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { listSearch, loadOptions, runPandaPon, type SandboxCredentials } from '../helpers/engine';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { listSearch, loadOptions, runPandaPon } from '../helpers/engine';
+import { T_ITEM, rl } from '../helpers/fixtures';
+import { useSandbox } from '../helpers/sandbox';
 
-const ITEM = '672991141190';
+const { sb, creds } = useSandbox();
 
-let sb: TestSandbox;
-let creds: SandboxCredentials;
-
-beforeAll(async () => {
-	sb = await startTestSandbox();
-	creds = sb.nodeCredentials;
-});
-afterAll(() => sb?.close());
-beforeEach(() => sb.resetCounters());
-
-const rl = (value: string, mode = 'list') => ({ __rl: true, mode, value });
-const body = (route: string) => JSON.parse(sb.lastBody(route) ?? 'null') as IDataObject;
 interface Sku {
 	skuId: string;
 	mpSkuId: string;
@@ -40,14 +29,14 @@ const product = (id: string) =>
 
 describe('Taobao Cart → Add: SKUs from the picked item', () => {
 	it('the SKU dropdown lists the item’s SKUs as attributes · price · stock', async () => {
-		const p = product(ITEM);
-		const options = await loadOptions('getTaobaoItemSkus', { resource: 'taobaoCart', operation: 'add', itemId: rl(ITEM) }, creds);
+		const p = product(T_ITEM);
+		const options = await loadOptions('getTaobaoItemSkus', { resource: 'taobaoCart', operation: 'add', itemId: rl(T_ITEM) }, creds);
 		expect(options.map((o) => o.value)).toEqual(p.skuList.map((s) => s.skuId));
 		const s = p.skuList[0];
 		expect(options[0].name).toBe(
 			`${s.properties.map((x) => x.valueName).join(' / ')} · ¥${(s.promotionPrice / 100).toFixed(2)} · stock ${s.quantity}`,
 		);
-		expect(sb.lastQuery('GET /open/product/get').get('itemId')).toBe(ITEM);
+		expect(sb.lastQuery('GET /open/product/get').get('itemId')).toBe(T_ITEM);
 	});
 
 	it('says "pick an item first" before one is picked, sending nothing', async () => {
@@ -56,11 +45,11 @@ describe('Taobao Cart → Add: SKUs from the picked item', () => {
 	});
 
 	it('Add with item and SKU only: MpId, MpSkuId, title, prices and attributes come from the item', async () => {
-		const p = product(ITEM);
+		const p = product(T_ITEM);
 		const sku = p.skuList[1];
-		const { error } = await runPandaPon({ resource: 'taobaoCart', operation: 'add', itemId: rl(ITEM), skuId: sku.skuId, quantity: 2 }, creds);
+		const { error } = await runPandaPon({ resource: 'taobaoCart', operation: 'add', itemId: rl(T_ITEM), skuId: sku.skuId, quantity: 2 }, creds);
 		expect(error).toBeUndefined();
-		const sent = body('POST /open/cart/add');
+		const sent = sb.lastJson('POST /open/cart/add');
 		expect(sent).toMatchObject({
 			skuId: sku.skuId,
 			mpId: p.mpId,
@@ -75,19 +64,19 @@ describe('Taobao Cart → Add: SKUs from the picked item', () => {
 	});
 
 	it('prices typed in yuan win over the item’s, and are sent in fen', async () => {
-		const p = product(ITEM);
+		const p = product(T_ITEM);
 		const sku = p.skuList[0];
 		expect(sku.price).not.toBe(689); // the typed price is told apart from the item's
 		const { error } = await runPandaPon(
-			{ resource: 'taobaoCart', operation: 'add', itemId: rl(ITEM), skuId: sku.skuId, quantity: 1, additionalFields: { priceYuan: '6.89' } },
+			{ resource: 'taobaoCart', operation: 'add', itemId: rl(T_ITEM), skuId: sku.skuId, quantity: 1, additionalFields: { priceYuan: '6.89' } },
 			creds,
 		);
 		expect(error).toBeUndefined();
-		expect(body('POST /open/cart/add')).toMatchObject({ price: 689, promotionPrice: sku.promotionPrice, mpSkuId: sku.mpSkuId });
+		expect(sb.lastJson('POST /open/cart/add')).toMatchObject({ price: 689, promotionPrice: sku.promotionPrice, mpSkuId: sku.mpSkuId });
 	});
 
 	it('a SKU the item does not have is refused, adding nothing', async () => {
-		const { error } = await runPandaPon({ resource: 'taobaoCart', operation: 'add', itemId: rl(ITEM), skuId: '999', quantity: 1 }, creds);
+		const { error } = await runPandaPon({ resource: 'taobaoCart', operation: 'add', itemId: rl(T_ITEM), skuId: '999', quantity: 1 }, creds);
 		expect(error?.message).toMatch(/"SKU Name or ID" "999" is not a SKU of item 672991141190/);
 		expect(sb.count('POST /open/cart/add')).toBe(0);
 	});
@@ -123,13 +112,13 @@ describe('cart items as dropdowns', () => {
 	});
 
 	it('an empty cart says so in the dropdown', async () => {
-		const other = { ...creds };
-		const empty = await startTestSandbox();
+		const carts = sb.state.taobao.carts;
+		const lines = carts.get(creds.userId) ?? [];
+		carts.set(creds.userId, []);
 		try {
-			empty.state.taobao.carts.set(empty.credentials.userId, []);
-			await expect(loadOptions('getTaobaoCartItems', {}, { ...other, ...empty.nodeCredentials })).rejects.toThrow(/The Taobao cart is empty/);
+			await expect(loadOptions('getTaobaoCartItems', {}, creds)).rejects.toThrow(/The Taobao cart is empty/);
 		} finally {
-			await empty.close();
+			carts.set(creds.userId, lines);
 		}
 	});
 });
@@ -149,7 +138,7 @@ describe('Taobao after-sale: sub-orders from the picked order', () => {
 		const [reason] = await loadOptions('getTaobaoRefundReasons', params, creds);
 		const { error } = await runPandaPon({ ...params, reasonId: reason.value, additionalFields: { refundAmount: 0.5, refundDesc: 'x' } }, creds);
 		expect(error).toBeUndefined();
-		expect(body('POST /open/order/refund/submit')).toMatchObject({ subOrderId: lines[0].value, reasonId: reason.value, refundFee: 50 });
+		expect(sb.lastJson('POST /open/order/refund/submit')).toMatchObject({ subOrderId: lines[0].value, reasonId: reason.value, refundFee: 50 });
 	});
 
 	it('says "pick an order first" without an order', async () => {
@@ -172,10 +161,10 @@ describe('fixed sets and what PandaPon documents', () => {
 		const orders = (sb.state.alibaba.orderList as Array<{ id: string; status: string }>).filter((o) => o.status === 'waitbuyerpay');
 		const free = await runPandaPon({ resource: 'alibabaOrder', operation: 'cancel', orderId: rl(orders[0].id, 'id'), cancelReason: '={{ "拍错了" }}' }, creds);
 		expect(free.error).toBeUndefined();
-		expect(body('POST /alibaba/order/cancel').cancelReason).toBe('拍错了');
+		expect(sb.lastJson('POST /alibaba/order/cancel').cancelReason).toBe('拍错了');
 		const code = await runPandaPon({ resource: 'alibabaOrder', operation: 'cancel', orderId: rl(orders[1].id, 'id'), cancelReason: 'sellerGoodsLack' }, creds);
 		expect(code.error).toBeUndefined();
-		expect(body('POST /alibaba/order/cancel').cancelReason).toBe('sellerGoodsLack');
+		expect(sb.lastJson('POST /alibaba/order/cancel').cancelReason).toBe('sellerGoodsLack');
 	});
 
 	it('Taobao Cart Create Order accepts an address with both phone fields empty, as PandaPon’s example sends', async () => {
@@ -190,7 +179,7 @@ describe('fixed sets and what PandaPon documents', () => {
 			creds,
 		);
 		expect(error).toBeUndefined();
-		expect(body('POST /open/cart/create/order').orderAddress).toMatchObject({ phone: '', mobile_phone: '', name: 'a测试aa' });
+		expect(sb.lastJson('POST /open/cart/create/order').orderAddress).toMatchObject({ phone: '', mobile_phone: '', name: 'a测试aa' });
 	});
 
 	it('1688 Cart Create Order sends the flow picked from the list', async () => {
@@ -206,7 +195,7 @@ describe('fixed sets and what PandaPon documents', () => {
 			creds,
 		);
 		expect(error?.message).toBeUndefined();
-		expect(body('POST /alibaba/cart/create/order').flow).toBe('saleproxy');
+		expect(sb.lastJson('POST /alibaba/cart/create/order').flow).toBe('saleproxy');
 	});
 });
 
@@ -280,7 +269,7 @@ describe('receiving address: a saved one or typed', () => {
 		const a = saved[1];
 		const { error } = await runPandaPon({ resource: 'taobaoCart', operation: 'createOrder', ids: [line.value], savedAddressId: String(a.id) }, creds);
 		expect(error).toBeUndefined();
-		expect(body('POST /open/cart/create/order').orderAddress).toEqual({
+		expect(sb.lastJson('POST /open/cart/create/order').orderAddress).toEqual({
 			name: a.name,
 			phone: '',
 			mobile_phone: a.phone,
@@ -334,7 +323,7 @@ describe('1688 receiving address: a saved one with a town, or typed', () => {
 			creds,
 		);
 		expect(error?.message).toBeUndefined();
-		expect(body('POST /alibaba/cart/create/order').addressParam).toEqual({
+		expect(sb.lastJson('POST /alibaba/cart/create/order').addressParam).toEqual({
 			fullName: a.name,
 			mobile: a.phone,
 			phone: a.phone,
@@ -366,7 +355,7 @@ describe('1688 receiving address: a saved one with a town, or typed', () => {
 			[{ town: '石桥街道' }],
 		);
 		expect(error?.message).toBeUndefined();
-		expect(body('POST /alibaba/order/create').addressParam).toEqual({
+		expect(sb.lastJson('POST /alibaba/order/create').addressParam).toEqual({
 			fullName: a.name,
 			mobile: a.phone,
 			phone: a.phone,
@@ -394,7 +383,7 @@ describe('1688 receiving address: a saved one with a town, or typed', () => {
 		const [line] = await loadOptions('getAlibabaCartItems', {}, creds);
 		const { error } = await runPandaPon({ resource: 'alibabaCart', operation: 'previewOrder', cartIds: [line.value], savedAddressId: String(a.id) }, creds);
 		expect(error?.message).toBeUndefined();
-		expect(body('POST /alibaba/cart/create/preview').addressParam).toEqual({
+		expect(sb.lastJson('POST /alibaba/cart/create/preview').addressParam).toEqual({
 			fullName: a.name,
 			mobile: a.phone,
 			phone: a.phone,
@@ -438,7 +427,7 @@ describe('1688 receiving address: a saved one with a town, or typed', () => {
 				{ typeVersion },
 			);
 			expect(error?.message).toBeUndefined();
-			expect(body('POST /alibaba/cart/create/order').addressParam).toEqual(typed.address);
+			expect(sb.lastJson('POST /alibaba/cart/create/order').addressParam).toEqual(typed.address);
 		}
 		expect(sb.count('GET /open/address/get')).toBe(0);
 	});
@@ -446,8 +435,8 @@ describe('1688 receiving address: a saved one with a town, or typed', () => {
 
 describe('Estimate Freight: which platform’s item, and its SKUs', () => {
 	it('a Taobao item’s SKUs, or a 1688 offer’s, and the estimate sends the picked ones', async () => {
-		const taobao = await loadOptions('getFreightItemSkus', { resource: 'logistics', operation: 'estimateItemFreight', itemPlatform: 'taobao', itemId: rl(ITEM, 'id') }, creds);
-		expect(taobao.map((o) => o.value)).toEqual(product(ITEM).skuList.map((s) => s.skuId));
+		const taobao = await loadOptions('getFreightItemSkus', { resource: 'logistics', operation: 'estimateItemFreight', itemPlatform: 'taobao', itemId: rl(T_ITEM, 'id') }, creds);
+		expect(taobao.map((o) => o.value)).toEqual(product(T_ITEM).skuList.map((s) => s.skuId));
 		const offer = (sb.state.alibaba.productList as Array<{ offerId: number; productSkuInfos: Array<{ skuId: number; price: string; amountOnSale: number }> }>)[0];
 		const alibaba = await loadOptions('getFreightItemSkus', { resource: 'logistics', operation: 'estimateItemFreight', itemPlatform: '1688', itemId: rl(String(offer.offerId), 'id') }, creds);
 		expect(alibaba.map((o) => o.value)).toEqual(offer.productSkuInfos.map((s) => String(s.skuId)));
@@ -469,6 +458,6 @@ describe('Estimate Freight: which platform’s item, and its SKUs', () => {
 			creds,
 		);
 		expect(error).toBeUndefined();
-		expect(body('POST /v2/open/pp/logistics/itemLogisticsPrice')).toMatchObject({ itemId: String(offer.offerId), skuId: alibaba[0].value, quantity: 2 });
+		expect(sb.lastJson('POST /v2/open/pp/logistics/itemLogisticsPrice')).toMatchObject({ itemId: String(offer.offerId), skuId: alibaba[0].value, quantity: 2 });
 	});
 });

@@ -6,30 +6,18 @@
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { listSearch, loadOptions, runPandaPon, type SandboxCredentials } from '../helpers/engine';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { listSearch, loadOptions, runPandaPon } from '../helpers/engine';
+import { T_PAID, T_PAID_SUB, byId } from '../helpers/fixtures';
+import { useSandbox } from '../helpers/sandbox';
 
-const PAID = '3021045938172635402';
-const PAID_SUB = '3021045938172635412';
+const { sb, creds } = useSandbox();
 
-let sb: TestSandbox;
-let creds: SandboxCredentials;
-
-beforeAll(async () => {
-	sb = await startTestSandbox();
-	creds = sb.nodeCredentials;
-});
-afterAll(() => sb?.close());
-beforeEach(() => sb.resetCounters());
-
-const body = (route: string) => JSON.parse(sb.lastBody(route) ?? 'null') as IDataObject;
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const refund = (id: string) => sb.state.taobao.refunds.get(id) as { refundStatus: number; reasonId: number; refundFee: number; refundDesc: string };
 
 /** Sub-orders of other paid orders without a refund, for the tests that need fresh ones. */
 function freshPaidSubOrders(): string[] {
 	return (sb.state.taobao.orderList as Array<{ orderId: string; status: number; lines: Array<{ subOrderId: string; refundStatus: number }> }>)
-		.filter((o) => o.status === 10 && o.orderId !== PAID)
+		.filter((o) => o.status === 10 && o.orderId !== T_PAID)
 		.flatMap((o) => o.lines.filter((l) => l.refundStatus === 0).map((l) => l.subOrderId));
 }
 
@@ -52,17 +40,17 @@ async function submit(subOrderId: string, refundType = 1): Promise<string> {
 describe('Get Refund Options and the reason dropdown', () => {
 	it('Get Refund Options posts the sub-order ID as a string and the codes as integers', async () => {
 		const { items, error } = await runPandaPon(
-			{ resource: 'taobaoAfterSale', operation: 'render', subOrderId: PAID_SUB, refundType: 1, goodsStatus: 2 },
+			{ resource: 'taobaoAfterSale', operation: 'render', subOrderId: T_PAID_SUB, refundType: 1, goodsStatus: 2 },
 			creds,
 		);
 		expect(error).toBeUndefined();
-		expect(sb.lastBody('POST /v2/taobao/order/refund/render')).toBe(`{"subOrderId":"${PAID_SUB}","refundType":1,"goodsStatus":2}`);
+		expect(sb.lastBody('POST /v2/taobao/order/refund/render')).toBe(`{"subOrderId":"${T_PAID_SUB}","refundType":1,"goodsStatus":2}`);
 		const template = items[0].json.refundOrderTemplate as { refundReasons: Array<{ reasonId: string }> };
 		expect(template.refundReasons.map((r) => r.reasonId)).toEqual(['2001', '2002', '2003', '2004']);
 	});
 
 	it('the Reason dropdown lists the reasons of Get Refund Options and reloads when goods status or sub-order change', async () => {
-		const params = submitParams(PAID_SUB, '');
+		const params = submitParams(T_PAID_SUB, '');
 		const notReceived = await loadOptions('getTaobaoRefundReasons', params, creds);
 		expect(notReceived.map((o) => o.value)).toEqual([1001, 1002, 1003]);
 		expect(notReceived[0].name).toBe('不想要了');
@@ -71,7 +59,7 @@ describe('Get Refund Options and the reason dropdown', () => {
 		expect(received[0].description).toBe('请上传凭证');
 		const other = freshPaidSubOrders()[0];
 		await loadOptions('getTaobaoRefundReasons', { ...params, subOrderId: other }, creds);
-		expect(body('POST /v2/taobao/order/refund/render').subOrderId).toBe(other);
+		expect(sb.lastJson('POST /v2/taobao/order/refund/render').subOrderId).toBe(other);
 		expect(sb.count('POST /v2/taobao/order/refund/render')).toBe(3);
 	});
 
@@ -89,16 +77,16 @@ describe('Create Refund, Get, Get Many, Update', () => {
 	let refundId: string;
 
 	it('Create Refund sends one request with a reason from the dropdown and returns the refund ID', async () => {
-		const reasons = await loadOptions('getTaobaoRefundReasons', submitParams(PAID_SUB, ''), creds);
+		const reasons = await loadOptions('getTaobaoRefundReasons', submitParams(T_PAID_SUB, ''), creds);
 		sb.resetCounters();
 		const { items, error } = await runPandaPon(
-			submitParams(PAID_SUB, reasons[1].value, { additionalFields: { refundDesc: 'Changed my mind', refundFee: 1 } }),
+			submitParams(T_PAID_SUB, reasons[1].value, { additionalFields: { refundDesc: 'Changed my mind', refundFee: 1 } }),
 			creds,
 		);
 		expect(error).toBeUndefined();
 		expect(sb.count('POST /open/order/refund/submit')).toBe(1);
 		expect(sb.lastBody('POST /open/order/refund/submit')).toBe(
-			`{"subOrderId":"${PAID_SUB}","refundType":1,"goodsStatus":1,"reasonId":1002,"refundFee":1,"refundDesc":"Changed my mind"}`,
+			`{"subOrderId":"${T_PAID_SUB}","refundType":1,"goodsStatus":1,"reasonId":1002,"refundFee":1,"refundDesc":"Changed my mind"}`,
 		);
 		refundId = String(items[0].json.refundId);
 		expect(refundId).toMatch(/^TQ\d+$/);
@@ -111,16 +99,16 @@ describe('Create Refund, Get, Get Many, Update', () => {
 		expect(sb.lastQuery('GET /v2/taobao/order/refund/query').get('refundId')).toBe(refundId);
 		const agg = items[0].json.refundOrderAggregate as { refundOrder: IDataObject; purchaseOrderLine: IDataObject };
 		expect(agg.refundOrder).toMatchObject({ refundId, reasonId: '1002', refundFee: 1 });
-		expect(String(agg.purchaseOrderLine.purchaseOrderId)).toBe(PAID);
+		expect(String(agg.purchaseOrderLine.purchaseOrderId)).toBe(T_PAID);
 	});
 
 	it('Get Many filters by purchase order, one item per refund; From List finds it', async () => {
 		const { items, error } = await runPandaPon(
-			{ resource: 'taobaoAfterSale', operation: 'getAll', returnAll: true, filters: { purchaseOrderId: PAID, refundStatus: 10 } },
+			{ resource: 'taobaoAfterSale', operation: 'getAll', returnAll: true, filters: { purchaseOrderId: T_PAID, refundStatus: 10 } },
 			creds,
 		);
 		expect(error).toBeUndefined();
-		expect(body('POST /open/order/refund/queryList')).toEqual({ purchaseOrderId: PAID, refundStatus: 10, pageNo: 1, pageSize: 100 });
+		expect(sb.lastJson('POST /open/order/refund/queryList')).toEqual({ purchaseOrderId: T_PAID, refundStatus: 10, pageNo: 1, pageSize: 100 });
 		expect(items.map((i) => i.json.refundId)).toEqual([refundId]);
 		const list = await listSearch('searchTaobaoRefunds', { resource: 'taobaoAfterSale', operation: 'get' }, creds, refundId.slice(0, 10));
 		expect(list.results.map((r) => r.value)).toContain(refundId);
@@ -137,7 +125,7 @@ describe('Create Refund, Get, Get Many, Update', () => {
 			creds,
 		);
 		expect(error).toBeUndefined();
-		expect(body('POST /open/order/refund/queryList')).toMatchObject({
+		expect(sb.lastJson('POST /open/order/refund/queryList')).toMatchObject({
 			refundStartTime: Date.UTC(2025, 0, 1),
 			refundEndTime: Date.UTC(2099, 0, 1),
 			pageSize: 10,
@@ -151,7 +139,7 @@ describe('Create Refund, Get, Get Many, Update', () => {
 			creds,
 		);
 		expect(reasons.map((o) => o.value)).toEqual([1001, 1002, 1003]);
-		expect(body('POST /v2/taobao/order/refund/render')).toEqual({ subOrderId: PAID_SUB, refundType: 1, goodsStatus: 1 });
+		expect(sb.lastJson('POST /v2/taobao/order/refund/render')).toEqual({ subOrderId: T_PAID_SUB, refundType: 1, goodsStatus: 1 });
 		const { items, error } = await runPandaPon(
 			{
 				resource: 'taobaoAfterSale',
@@ -162,7 +150,7 @@ describe('Create Refund, Get, Get Many, Update', () => {
 			creds,
 		);
 		expect(error).toBeUndefined();
-		expect(body('POST /open/order/refund/modify')).toEqual({ refundId, reasonId: 1003, refundDesc: 'Late delivery' });
+		expect(sb.lastJson('POST /open/order/refund/modify')).toEqual({ refundId, reasonId: 1003, refundDesc: 'Late delivery' });
 		expect(items[0].json).toMatchObject({ refundId, reasonId: '1003' });
 		expect(refund(refundId).reasonId).toBe(1003);
 	});
@@ -181,13 +169,13 @@ describe('Create Refund, Get, Get Many, Update', () => {
 			);
 			expect(error).toBeUndefined();
 		}
-		expect(body('POST /open/order/refund/submit/message')).toEqual({
+		expect(sb.lastJson('POST /open/order/refund/submit/message')).toEqual({
 			refundId,
 			refundMessage: 'Second',
 			refundImages: 'https://a.example/1.jpg,https://a.example/2.jpg',
 		});
 		const { items } = await runPandaPon({ resource: 'taobaoAfterSale', operation: 'getMessages', refundId: byId(refundId) }, creds);
-		expect(body('POST /open/order/refund/message/queryList')).toEqual({ refundId });
+		expect(sb.lastJson('POST /open/order/refund/message/queryList')).toEqual({ refundId });
 		expect(items.map((i) => i.json.content)).toEqual(['First', 'Second']);
 		expect(items.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
 	});
@@ -230,7 +218,7 @@ describe('return logistics', () => {
 			creds,
 		);
 		expect(submitted.error).toBeUndefined();
-		expect(body('POST /open/order/refund/logistics/submit')).toEqual({ refundId, logisticsCompanyCode: 'SF', logisticsNo: 'SF1234567890123' });
+		expect(sb.lastJson('POST /open/order/refund/logistics/submit')).toEqual({ refundId, logisticsCompanyCode: 'SF', logisticsNo: 'SF1234567890123' });
 		expect(refund(refundId).refundStatus).toBe(30);
 	});
 });
@@ -240,8 +228,8 @@ describe('bad input', () => {
 		['cancel', { refundId: byId('={{ "TQ1/../x" }}') }, /"After-Sale Order" must be letters and digits only/],
 		['get', { refundId: byId('={{ "" }}') }, /"After-Sale Order" is empty/],
 		['render', { subOrderId: '30210459381726354x', refundType: 1, goodsStatus: 1 }, /"Sub-Order Name or ID" must be digits only/],
-		['render', { subOrderId: PAID_SUB, refundType: 7, goodsStatus: 1 }, /"Refund Type" must be one of 1, 2, got 7/],
-		['submit', { subOrderId: PAID_SUB, refundType: 1, goodsStatus: 1, reasonId: '={{ "" }}' }, /"Reason Name or ID" is empty/],
+		['render', { subOrderId: T_PAID_SUB, refundType: 7, goodsStatus: 1 }, /"Refund Type" must be one of 1, 2, got 7/],
+		['submit', { subOrderId: T_PAID_SUB, refundType: 1, goodsStatus: 1, reasonId: '={{ "" }}' }, /"Reason Name or ID" is empty/],
 		['submitMessage', { refundId: byId('TQ1'), refundMessage: '', refundImages: '' }, /"Message" and "Image URLs" are both empty/],
 		['getAll', { limit: 5, filters: { refundStartTime: 'yesterday-ish' } }, /"Created After" is not a date/],
 	])('%s with %p is refused, naming the field, before sending', async (operation, extra, message) => {

@@ -6,24 +6,12 @@
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runPandaPon, type SandboxCredentials } from '../helpers/engine';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { runPandaPon } from '../helpers/engine';
+import { T_BIG_ITEM, T_ITEM, T_ITEM_SKU } from '../helpers/fixtures';
+import { useSandbox } from '../helpers/sandbox';
 
-const ITEM = '672991141190';
-const ITEM_SKU = '3452545926724';
-const BIG_ITEM = '600126245031041190';
+const { sb, creds } = useSandbox();
 
-let sb: TestSandbox;
-let creds: SandboxCredentials;
-
-beforeAll(async () => {
-	sb = await startTestSandbox();
-	creds = sb.nodeCredentials;
-});
-afterAll(() => sb?.close());
-beforeEach(() => sb.resetCounters());
-
-const body = (route: string) => JSON.parse(sb.lastBody(route) ?? 'null') as IDataObject;
 const cart = () => sb.state.taobao.carts.get(creds.userId) as Array<{ id: number; quantity: number; itemId: string; mpSkuId: string }>;
 const product = (id: string) =>
 	sb.state.taobao.products.get(id) as { mpId: string; skuList: Array<{ skuId: string; mpSkuId: string }> };
@@ -35,14 +23,14 @@ const address = {
 describe('Add', () => {
 	it('adds an item from its URL: item ID as a bare integer, SKU properties as a JSON string', async () => {
 		const before = cart().length;
-		const p = product(ITEM);
+		const p = product(T_ITEM);
 		const params: INodeParameters = {
 			resource: 'taobaoCart',
 			operation: 'add',
-			itemId: { __rl: true, mode: 'url', value: `https://item.taobao.com/item.htm?id=${ITEM}` },
+			itemId: { __rl: true, mode: 'url', value: `https://item.taobao.com/item.htm?id=${T_ITEM}` },
 			mpId: p.mpId,
 			mpSkuId: p.skuList[0].mpSkuId,
-			skuId: ITEM_SKU,
+			skuId: T_ITEM_SKU,
 			quantity: 3,
 			additionalFields: {
 				priceYuan: '6.89',
@@ -53,28 +41,28 @@ describe('Add', () => {
 		const { items, error } = await runPandaPon(params, creds);
 		expect(error).toBeUndefined();
 		const raw = sb.lastBody('POST /open/cart/add')!;
-		expect(raw).toContain(`"itemId":${ITEM},`);
+		expect(raw).toContain(`"itemId":${T_ITEM},`);
 		const sent = JSON.parse(raw) as IDataObject;
-		expect(sent).toMatchObject({ mpId: p.mpId, mpSkuId: p.skuList[0].mpSkuId, skuId: ITEM_SKU, quantity: 3, price: 689, promotionPrice: 576 });
+		expect(sent).toMatchObject({ mpId: p.mpId, mpSkuId: p.skuList[0].mpSkuId, skuId: T_ITEM_SKU, quantity: 3, price: 689, promotionPrice: 576 });
 		expect(sent.properties).toBe('[{"valueId":28324,"valueName":"黄色","propId":1627207,"propName":"颜色分类"}]');
 		expect(items[0].json.id).toMatch(/^\d+$/);
 		expect(cart()).toHaveLength(before + 1);
 	});
 
 	it('keeps a distribution item ID beyond 2^53 exact', async () => {
-		const p = product(BIG_ITEM);
+		const p = product(T_BIG_ITEM);
 		const { error } = await runPandaPon(
-			{ resource: 'taobaoCart', operation: 'add', itemId: { __rl: true, mode: 'id', value: BIG_ITEM }, mpId: p.mpId, mpSkuId: p.skuList[0].mpSkuId, quantity: 1 },
+			{ resource: 'taobaoCart', operation: 'add', itemId: { __rl: true, mode: 'id', value: T_BIG_ITEM }, mpId: p.mpId, mpSkuId: p.skuList[0].mpSkuId, quantity: 1 },
 			creds,
 		);
 		expect(error).toBeUndefined();
-		expect(sb.lastBody('POST /open/cart/add')).toContain(`"itemId":${BIG_ITEM},`);
-		expect(cart()[cart().length - 1].itemId).toBe(BIG_ITEM);
+		expect(sb.lastBody('POST /open/cart/add')).toContain(`"itemId":${T_BIG_ITEM},`);
+		expect(cart()[cart().length - 1].itemId).toBe(T_BIG_ITEM);
 	});
 
 	it('with no MpSkuId and no SKU picked, a multi-SKU item is refused after reading it, adding nothing', async () => {
 		const { error } = await runPandaPon(
-			{ resource: 'taobaoCart', operation: 'add', itemId: { __rl: true, mode: 'id', value: ITEM }, mpId: '1', mpSkuId: '={{ "" }}', quantity: 1 },
+			{ resource: 'taobaoCart', operation: 'add', itemId: { __rl: true, mode: 'id', value: T_ITEM }, mpId: '1', mpSkuId: '={{ "" }}', quantity: 1 },
 			creds,
 		);
 		expect(error?.message).toMatch(/"SKU Name or ID" is empty and item \d+ has \d+ SKUs \[item 0\]/);
@@ -130,7 +118,7 @@ describe('cart items', () => {
 			creds,
 		);
 		expect(error).toBeUndefined();
-		const sent = body('POST /open/cart/create/order');
+		const sent = sb.lastJson('POST /open/cart/create/order');
 		expect(sent.orderAddress).toEqual({ phone: '', ...address.address });
 		expect(sent.userId).toBe(creds.userId);
 		expect(String(items[0].json.orderId)).toMatch(/^30\d{17}$/);

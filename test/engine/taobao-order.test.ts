@@ -6,29 +6,14 @@
 
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 
-import { listSearch, pandaPonNode, registerNodeType, runPandaPon, runWorkflow, type SandboxCredentials } from '../helpers/engine';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { listSearch, pandaPonNode, registerNodeType, runPandaPon, runWorkflow } from '../helpers/engine';
+import { T_BIG_ITEM, T_BIG_ITEM_2, T_BIG_SKU, T_BIG_SKU_2, T_PAID, T_WAIT_PAY, byId } from '../helpers/fixtures';
+import { useSandbox } from '../helpers/sandbox';
 
-const WAIT_PAY = '3021045938172635401';
-const PAID = '3021045938172635402';
-const BIG_ITEM = '600126245031041190';
-const BIG_SKU = '5016042822039';
-const BIG_ITEM2 = '600129202197070073';
-const BIG_SKU2 = '4860968496626';
 const JPEG = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex');
 
-let sb: TestSandbox;
-let creds: SandboxCredentials;
+const { sb, creds } = useSandbox({ orders: 250 });
 
-beforeAll(async () => {
-	sb = await startTestSandbox({ orders: 250 });
-	creds = sb.nodeCredentials;
-});
-afterAll(() => sb?.close());
-beforeEach(() => sb.resetCounters());
-
-const body = (route: string) => JSON.parse(sb.lastBody(route) ?? 'null') as IDataObject;
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const order = (id: string) => sb.state.taobao.orders.get(id) as { status: number; voucherUrl: string | null; warehouseName: string | null };
 const ordersInStatus = (status: number) =>
 	(sb.state.taobao.orderList as Array<{ orderId: string; status: number }>).filter((o) => o.status === status).map((o) => o.orderId);
@@ -95,8 +80,8 @@ describe('Create', () => {
 				orderLinesSource: 'define',
 				orderLines: {
 					line: [
-						{ itemId: BIG_ITEM, skuId: BIG_SKU, quantity: 200, priceYuan: yuan(skuPrice(BIG_ITEM)), currency: 'CNY' },
-						{ itemId: BIG_ITEM2, skuId: BIG_SKU2, quantity: 2, priceYuan: yuan(skuPrice(BIG_ITEM2)), currency: 'CNY' },
+						{ itemId: T_BIG_ITEM, skuId: T_BIG_SKU, quantity: 200, priceYuan: yuan(skuPrice(T_BIG_ITEM)), currency: 'CNY' },
+						{ itemId: T_BIG_ITEM_2, skuId: T_BIG_SKU_2, quantity: 2, priceYuan: yuan(skuPrice(T_BIG_ITEM_2)), currency: 'CNY' },
 					],
 				},
 				receiver,
@@ -105,14 +90,14 @@ describe('Create', () => {
 			creds,
 		);
 		expect(error).toBeUndefined();
-		const sent = body('POST /open/order');
+		const sent = sb.lastJson('POST /open/order');
 		expect(typeof sent.orderLineList).toBe('string');
 		expect(sent.orderLineList).toBe(
-			`[{"itemId":"${BIG_ITEM}","orderLineNo":"1","quantity":"200","price":"${skuPrice(BIG_ITEM)}","currency":"CNY","skuId":"${BIG_SKU}"},` +
-				`{"itemId":"${BIG_ITEM2}","orderLineNo":"2","quantity":"2","price":"${skuPrice(BIG_ITEM2)}","currency":"CNY","skuId":"${BIG_SKU2}"}]`,
+			`[{"itemId":"${T_BIG_ITEM}","orderLineNo":"1","quantity":"200","price":"${skuPrice(T_BIG_ITEM)}","currency":"CNY","skuId":"${T_BIG_SKU}"},` +
+				`{"itemId":"${T_BIG_ITEM_2}","orderLineNo":"2","quantity":"2","price":"${skuPrice(T_BIG_ITEM_2)}","currency":"CNY","skuId":"${T_BIG_SKU_2}"}]`,
 		);
 		expect(JSON.parse(sent.receiver as string)).toEqual(receiver.address);
-		expect(sent.purchaseAmount).toBe(200 * skuPrice(BIG_ITEM) + 2 * skuPrice(BIG_ITEM2));
+		expect(sent.purchaseAmount).toBe(200 * skuPrice(T_BIG_ITEM) + 2 * skuPrice(T_BIG_ITEM_2));
 		expect(sent).toMatchObject({ orderSource: 'lazada', sellerOrderNumber: 'SO-1' });
 		expect(items).toHaveLength(1);
 		expect(String(items[0].json.orderId)).toMatch(/^30\d{17}$/);
@@ -127,8 +112,8 @@ describe('Create', () => {
 				orderLinesSource: 'define',
 				orderLines: {
 					line: [
-						{ itemId: BIG_ITEM, skuId: BIG_SKU, quantity: 3, priceYuan: '19.9', currency: 'CNY' },
-						{ itemId: BIG_ITEM2, skuId: BIG_SKU2, quantity: 1, priceYuan: 0.07, currency: 'CNY' },
+						{ itemId: T_BIG_ITEM, skuId: T_BIG_SKU, quantity: 3, priceYuan: '19.9', currency: 'CNY' },
+						{ itemId: T_BIG_ITEM_2, skuId: T_BIG_SKU_2, quantity: 1, priceYuan: 0.07, currency: 'CNY' },
 					],
 				},
 				purchaseAmountYuan: '398',
@@ -138,16 +123,16 @@ describe('Create', () => {
 		);
 		// the sandbox checks purchaseAmount against the lines: only the request matters here
 		void error;
-		const sent = body('POST /open/order');
+		const sent = sb.lastJson('POST /open/order');
 		expect((JSON.parse(sent.orderLineList as string) as IDataObject[]).map((l) => l.price)).toEqual(['1990', '7']);
 		expect(sent.purchaseAmount).toBe(39800);
 	});
 
 	it('From Input Items makes ONE order from all items, paired with every item', async () => {
 		const input = [
-			{ id: BIG_ITEM, sku: BIG_SKU, qty: 1, price: yuan(skuPrice(BIG_ITEM)) },
-			{ id: BIG_ITEM2, sku: BIG_SKU2, qty: 3, price: Number(yuan(skuPrice(BIG_ITEM2))) },
-			{ id: BIG_ITEM, sku: BIG_SKU, qty: 5, price: yuan(skuPrice(BIG_ITEM)) },
+			{ id: T_BIG_ITEM, sku: T_BIG_SKU, qty: 1, price: yuan(skuPrice(T_BIG_ITEM)) },
+			{ id: T_BIG_ITEM_2, sku: T_BIG_SKU_2, qty: 3, price: Number(yuan(skuPrice(T_BIG_ITEM_2))) },
+			{ id: T_BIG_ITEM, sku: T_BIG_SKU, qty: 5, price: yuan(skuPrice(T_BIG_ITEM)) },
 		];
 		const { items, error } = await runPandaPon(
 			{
@@ -168,11 +153,11 @@ describe('Create', () => {
 		expect(sb.count('POST /open/order')).toBe(1);
 		expect(items).toHaveLength(1);
 		expect(items[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		const lines = JSON.parse(body('POST /open/order').orderLineList as string) as IDataObject[];
+		const lines = JSON.parse(sb.lastJson('POST /open/order').orderLineList as string) as IDataObject[];
 		expect(lines.map((l) => [l.itemId, l.quantity, l.orderLineNo])).toEqual([
-			[BIG_ITEM, '1', '1'],
-			[BIG_ITEM2, '3', '2'],
-			[BIG_ITEM, '5', '3'],
+			[T_BIG_ITEM, '1', '1'],
+			[T_BIG_ITEM_2, '3', '2'],
+			[T_BIG_ITEM, '5', '3'],
 		]);
 		expect((items[0].json.subOrders as unknown[]).length).toBe(3);
 	});
@@ -184,13 +169,13 @@ describe('Create', () => {
 				operation: 'create',
 				orderLinesSource: 'inputItems',
 				line_itemId: '={{ $json.id }}',
-				line_skuId: BIG_SKU,
+				line_skuId: T_BIG_SKU,
 				line_quantity: 1,
 				line_priceYuan: '0.01',
 				receiver,
 			},
 			creds,
-			[{ id: BIG_ITEM }, { id: '60012624503104119O' }],
+			[{ id: T_BIG_ITEM }, { id: '60012624503104119O' }],
 		);
 		expect(error?.message).toMatch(/"Item ID" must be digits only, got "60012624503104119O" \[item 1\]/);
 		expect(sb.counters().total).toBe(0);
@@ -202,22 +187,22 @@ describe('Create', () => {
 		['no lines', { orderLines: {} }, /"Order Lines" is empty/],
 		[
 			'zero quantity',
-			{ orderLines: { line: [{ itemId: BIG_ITEM, skuId: BIG_SKU, quantity: 0, priceYuan: '0.01' }] } },
+			{ orderLines: { line: [{ itemId: T_BIG_ITEM, skuId: T_BIG_SKU, quantity: 0, priceYuan: '0.01' }] } },
 			/"Order Lines" → line 1 "Quantity" must be at least 1, got 0/,
 		],
 		[
 			'a lossy numeric item id',
-			{ orderLines: { line: [{ itemId: '={{ 600126245031041190 }}', skuId: BIG_SKU, quantity: 1, priceYuan: '0.01' }] } },
+			{ orderLines: { line: [{ itemId: '={{ 600126245031041190 }}', skuId: T_BIG_SKU, quantity: 1, priceYuan: '0.01' }] } },
 			/"Order Lines" → line 1 "Item ID" (arrived as the number|must be digits)/,
 		],
 		[
 			'a price with three decimals',
-			{ orderLines: { line: [{ itemId: BIG_ITEM, skuId: BIG_SKU, quantity: 1, priceYuan: '19.999' }] } },
+			{ orderLines: { line: [{ itemId: T_BIG_ITEM, skuId: T_BIG_SKU, quantity: 1, priceYuan: '19.999' }] } },
 			/"Order Lines" → line 1 "Unit Price \(Yuan\)" must be an amount in yuan such as 19.90, got "19.999"/,
 		],
 		[
 			'a price in fen where yuan is asked, with a currency sign',
-			{ orderLines: { line: [{ itemId: BIG_ITEM, skuId: BIG_SKU, quantity: 1, priceYuan: '¥19.90' }] } },
+			{ orderLines: { line: [{ itemId: T_BIG_ITEM, skuId: T_BIG_SKU, quantity: 1, priceYuan: '¥19.90' }] } },
 			/"Unit Price \(Yuan\)" must be an amount in yuan/,
 		],
 	])('refuses %s before sending', async (_name, override, message) => {
@@ -226,7 +211,7 @@ describe('Create', () => {
 				resource: 'taobaoOrder',
 				operation: 'create',
 				orderLinesSource: 'define',
-				orderLines: { line: [{ itemId: BIG_ITEM, skuId: BIG_SKU, quantity: 1, priceYuan: '0.01' }] },
+				orderLines: { line: [{ itemId: T_BIG_ITEM, skuId: T_BIG_SKU, quantity: 1, priceYuan: '0.01' }] },
 				receiver,
 				...override,
 			},
@@ -246,7 +231,7 @@ describe('Get Many', () => {
 		expect(items).toHaveLength(total);
 		expect(sb.count('GET /open/order/page')).toBe(Math.ceil(total / 100));
 		const ids = items.map((i) => String(i.json.orderId));
-		expect(ids).toContain(WAIT_PAY);
+		expect(ids).toContain(T_WAIT_PAY);
 		expect(new Set(ids).size).toBe(total);
 		expect(items[0].json.lineCount).toBeGreaterThan(0);
 		expect(items[0].json.orderLineList).toBeUndefined();
@@ -267,8 +252,8 @@ describe('Get Many', () => {
 		const first = await listSearch('searchTaobaoOrders', { resource: 'taobaoOrder', operation: 'get' }, creds);
 		expect(first.results).toHaveLength(20);
 		expect(first.paginationToken).toBe('2');
-		const found = await listSearch('searchTaobaoOrders', { resource: 'taobaoOrder', operation: 'get' }, creds, PAID);
-		expect(found.results.map((r) => r.value)).toEqual([PAID]);
+		const found = await listSearch('searchTaobaoOrders', { resource: 'taobaoOrder', operation: 'get' }, creds, T_PAID);
+		expect(found.results.map((r) => r.value)).toEqual([T_PAID]);
 		// The picker names the status in the words of Get Many's Status filter.
 		expect(found.results[0].name).toContain(' · Paid, Awaiting Seller Shipment (10)');
 	});
@@ -276,18 +261,18 @@ describe('Get Many', () => {
 
 describe('Get', () => {
 	it('sends the order ID in the query; ids keep every digit; Simplify off gives the full record', async () => {
-		const { items, error } = await runPandaPon({ resource: 'taobaoOrder', operation: 'get', orderId: byId(PAID) }, creds);
+		const { items, error } = await runPandaPon({ resource: 'taobaoOrder', operation: 'get', orderId: byId(T_PAID) }, creds);
 		expect(error).toBeUndefined();
-		expect(sb.lastQuery('GET /open/order/get').get('orderId')).toBe(PAID);
+		expect(sb.lastQuery('GET /open/order/get').get('orderId')).toBe(T_PAID);
 		expect(items[0].json).toMatchObject({
-			orderId: PAID,
+			orderId: T_PAID,
 			status: 10,
 			statusName: 'Paid, Awaiting Seller Shipment (10)',
 			receiverName: expect.any(String),
 			lineCount: 1,
 			subOrderIds: '3021045938172635412',
 		});
-		const full = await runPandaPon({ resource: 'taobaoOrder', operation: 'get', orderId: byId(PAID), simplify: false }, creds);
+		const full = await runPandaPon({ resource: 'taobaoOrder', operation: 'get', orderId: byId(T_PAID), simplify: false }, creds);
 		expect(full.items[0].json.receiver).toBeDefined();
 		expect(full.items[0].json.orderLineList).toBeDefined();
 	});
@@ -296,22 +281,22 @@ describe('Get', () => {
 		const { items, error } = await runPandaPon(
 			{ resource: 'taobaoOrder', operation: 'get', orderId: byId('={{ $json.id }}') },
 			creds,
-			[{ id: PAID }, { id: '3999999999999999999' }, { id: '30x' }, { id: WAIT_PAY }],
+			[{ id: T_PAID }, { id: '3999999999999999999' }, { id: '30x' }, { id: T_WAIT_PAY }],
 			{ onError: 'continueRegularOutput' },
 		);
 		expect(error).toBeUndefined();
 		expect(items.map((i) => (i.pairedItem as { item: number }).item)).toEqual([0, 1, 2, 3]);
-		expect(items[0].json.orderId).toBe(PAID);
+		expect(items[0].json.orderId).toBe(T_PAID);
 		expect(items[1].json.code).toBe(40410);
 		expect(items[2].json.error).toMatch(/"Order" must be digits only.*\[item 2\]/);
-		expect(items[3].json.orderId).toBe(WAIT_PAY);
+		expect(items[3].json.orderId).toBe(T_WAIT_PAY);
 		expect(sb.count('GET /open/order/get')).toBe(3);
 	});
 });
 
 describe('writes', () => {
 	it('Pay sends the order ID as a string and the order becomes paid', async () => {
-		const id = ordersInStatus(0).find((o) => o !== WAIT_PAY)!;
+		const id = ordersInStatus(0).find((o) => o !== T_WAIT_PAY)!;
 		const { items, error } = await runPandaPon({ resource: 'taobaoOrder', operation: 'pay', orderId: byId(id) }, creds);
 		expect(error).toBeUndefined();
 		expect(sb.lastBody('POST /open/order/pay')).toBe(`{"orderId":"${id}"}`);
@@ -320,11 +305,11 @@ describe('writes', () => {
 	});
 
 	it('Cancel sends the reason; a second cancel fails with PandaPon\'s state error', async () => {
-		const id = ordersInStatus(0).filter((o) => o !== WAIT_PAY)[1];
+		const id = ordersInStatus(0).filter((o) => o !== T_WAIT_PAY)[1];
 		const params = { resource: 'taobaoOrder', operation: 'cancel', orderId: byId(id), cancelReason: 'out of stock' };
 		const { items, error } = await runPandaPon(params, creds);
 		expect(error).toBeUndefined();
-		expect(body('POST /open/order/cancel')).toEqual({ orderId: id, cancelReason: 'out of stock' });
+		expect(sb.lastJson('POST /open/order/cancel')).toEqual({ orderId: id, cancelReason: 'out of stock' });
 		expect(items[0].json).toEqual({ result: true });
 		expect(order(id).status).toBe(4);
 		const again = await runPandaPon(params, creds);
@@ -333,7 +318,7 @@ describe('writes', () => {
 	});
 
 	it('Upload Payment Voucher sends the binary image base64-encoded, once per item', async () => {
-		const id = WAIT_PAY;
+		const id = T_WAIT_PAY;
 		const { items, error } = await withVoucher(id, {
 			resource: 'taobaoOrder',
 			operation: 'uploadPaymentVoucher',
@@ -342,7 +327,7 @@ describe('writes', () => {
 			binaryPropertyName: 'voucher',
 		});
 		expect(error).toBeUndefined();
-		expect(body('POST /open/order/uploadVoucher')).toEqual({
+		expect(sb.lastJson('POST /open/order/uploadVoucher')).toEqual({
 			orderId: id,
 			imageBase64: JPEG.toString('base64'),
 			fileName: 'receipt.jpg',
@@ -354,22 +339,22 @@ describe('writes', () => {
 	});
 
 	it('Upload Payment Voucher by URL', async () => {
-		const id = ordersInStatus(0).filter((o) => o !== WAIT_PAY)[2];
+		const id = ordersInStatus(0).filter((o) => o !== T_WAIT_PAY)[2];
 		const voucherUrl = 'https://example.com/receipt.jpg';
 		const { error } = await runPandaPon(
 			{ resource: 'taobaoOrder', operation: 'uploadPaymentVoucher', orderId: byId(id), voucherSource: 'url', voucherUrl },
 			creds,
 		);
 		expect(error).toBeUndefined();
-		expect(body('POST /open/order/uploadVoucher')).toEqual({ orderId: id, voucherUrl });
+		expect(sb.lastJson('POST /open/order/uploadVoucher')).toEqual({ orderId: id, voucherUrl });
 		expect(order(id).voucherUrl).toBe(voucherUrl);
 	});
 
 	it('Upload Payment Voucher with a wrong binary property names what the item has and sends nothing', async () => {
-		const { error } = await withVoucher(WAIT_PAY, {
+		const { error } = await withVoucher(T_WAIT_PAY, {
 			resource: 'taobaoOrder',
 			operation: 'uploadPaymentVoucher',
-			orderId: byId(WAIT_PAY),
+			orderId: byId(T_WAIT_PAY),
 			voucherSource: 'binary',
 			binaryPropertyName: 'data',
 		});
@@ -380,19 +365,19 @@ describe('writes', () => {
 
 	it('Update Warehouse sends name and address with the order ID as a string', async () => {
 		const { items, error } = await runPandaPon(
-			{ resource: 'taobaoOrder', operation: 'updateWarehouse', orderId: byId(PAID), warehouseName: '一号仓库', warehouseAddress: '广西省' },
+			{ resource: 'taobaoOrder', operation: 'updateWarehouse', orderId: byId(T_PAID), warehouseName: '一号仓库', warehouseAddress: '广西省' },
 			creds,
 		);
 		expect(error).toBeUndefined();
 		expect(sb.lastBody('POST /open/order/updateWarehouse')).toBe(
-			`{"orderId":"${PAID}","warehouseName":"一号仓库","warehouseAddress":"广西省"}`,
+			`{"orderId":"${T_PAID}","warehouseName":"一号仓库","warehouseAddress":"广西省"}`,
 		);
 		expect(items[0].json).toMatchObject({ warehouseName: '一号仓库' });
-		expect(order(PAID).warehouseName).toBe('一号仓库');
+		expect(order(T_PAID).warehouseName).toBe('一号仓库');
 	});
 
 	it('Update Warehouse with neither name nor address is refused before sending', async () => {
-		const { error } = await runPandaPon({ resource: 'taobaoOrder', operation: 'updateWarehouse', orderId: byId(PAID) }, creds);
+		const { error } = await runPandaPon({ resource: 'taobaoOrder', operation: 'updateWarehouse', orderId: byId(T_PAID) }, creds);
 		expect(error?.message).toMatch(/"Warehouse Name" and "Warehouse Address" are both empty \[item 0\]/);
 		expect(sb.counters().total).toBe(0);
 	});
@@ -405,7 +390,7 @@ describe('reads', () => {
 			creds,
 		);
 		expect(error).toBeUndefined();
-		expect(body('POST /open/order/page/link/get')).toEqual({ sourceType: 'item', bizId: '700187748440' });
+		expect(sb.lastJson('POST /open/order/page/link/get')).toEqual({ sourceType: 'item', bizId: '700187748440' });
 		expect(String(items[0].json.result)).toMatch(/^https:\/\/distributor\.taobao\.global\/.*loginToken=/);
 	});
 

@@ -6,28 +6,14 @@
 
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 
-import { listSearch, pandaPonNode, registerNodeType, runPandaPon, runWorkflow, type SandboxCredentials } from '../helpers/engine';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { listSearch, pandaPonNode, registerNodeType, runPandaPon, runWorkflow } from '../helpers/engine';
+import { T_BIG_ITEM, T_BIG_SKU, T_ITEM, T_ITEM_SKU, T_SOURCE_ITEM, byId } from '../helpers/fixtures';
+import { useSandbox } from '../helpers/sandbox';
 
-const BIG_ITEM = '600126245031041190';
-const BIG_SKU = '5016042822039';
-const ITEM = '672991141190';
-const ITEM_SKU = '3452545926724';
-const SOURCE_ITEM = '42971808988';
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex');
 
-let sb: TestSandbox;
-let creds: SandboxCredentials;
+const { sb, creds } = useSandbox();
 
-beforeAll(async () => {
-	sb = await startTestSandbox();
-	creds = sb.nodeCredentials;
-});
-afterAll(() => sb?.close());
-beforeEach(() => sb.resetCounters());
-
-const body = (route: string) => JSON.parse(sb.lastBody(route) ?? 'null') as IDataObject;
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 /** Emits one item with a PNG in binary property `data`. */
 class BinaryImageNode implements INodeType {
@@ -67,7 +53,7 @@ describe('Search by Keyword', () => {
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(expected);
 		expect(sb.count('POST /v2/taobao/product/item/search')).toBe(Math.ceil(expected / 40));
-		const sent = body('POST /v2/taobao/product/item/search');
+		const sent = sb.lastJson('POST /v2/taobao/product/item/search');
 		expect(sent).toMatchObject({ keyword, sort: 'tk_rate_desc', pageSize: 40 });
 		expect(items.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
 		expect(new Set(items.map((i) => String(i.json.itemId))).size).toBe(expected);
@@ -77,7 +63,7 @@ describe('Search by Keyword', () => {
 		const { items } = await runPandaPon({ resource: 'taobaoProduct', operation: 'searchByKeyword', keyword: '新款', limit: 7 }, creds);
 		expect(items).toHaveLength(7);
 		expect(sb.count('POST /v2/taobao/product/item/search')).toBe(1);
-		expect(body('POST /v2/taobao/product/item/search')).toMatchObject({ pageNo: 1, pageSize: 7 });
+		expect(sb.lastJson('POST /v2/taobao/product/item/search')).toMatchObject({ pageNo: 1, pageSize: 7 });
 	});
 
 	it('an empty keyword is refused before anything is sent', async () => {
@@ -96,7 +82,7 @@ describe('Search by Image', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(5);
-		expect(body('POST /open/product/image/search')).toEqual({ imageUrl, pageNo: 1, pageSize: 5 });
+		expect(sb.lastJson('POST /open/product/image/search')).toEqual({ imageUrl, pageNo: 1, pageSize: 5 });
 	});
 
 	it('sends a binary image base64-encoded', async () => {
@@ -110,7 +96,7 @@ describe('Search by Image', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(3);
-		expect(body('POST /open/product/image/search').imageBase64).toBe(PNG.toString('base64'));
+		expect(sb.lastJson('POST /open/product/image/search').imageBase64).toBe(PNG.toString('base64'));
 	});
 
 	it('a missing binary property names the field and sends nothing', async () => {
@@ -132,7 +118,7 @@ describe('Check Availability', () => {
 
 	it('sends the list as a JSON string with every digit, and reports unknown items', async () => {
 		const { items, error } = await runPandaPon(
-			params([{ itemId: BIG_ITEM, skuIds: BIG_SKU }, { itemId: ITEM }, { itemId: '123456789' }]),
+			params([{ itemId: T_BIG_ITEM, skuIds: T_BIG_SKU }, { itemId: T_ITEM }, { itemId: '123456789' }]),
 			creds,
 		);
 		expect(error).toBeUndefined();
@@ -140,11 +126,11 @@ describe('Check Availability', () => {
 		const outer = JSON.parse(sent) as { params: string };
 		expect(typeof outer.params).toBe('string');
 		expect(outer.params).toBe(
-			`[{"itemId":"${BIG_ITEM}","skuIds":["${BIG_SKU}"]},{"itemId":"${ITEM}"},{"itemId":"123456789"}]`,
+			`[{"itemId":"${T_BIG_ITEM}","skuIds":["${T_BIG_SKU}"]},{"itemId":"${T_ITEM}"},{"itemId":"123456789"}]`,
 		);
 		expect(items).toHaveLength(1);
 		const data = items[0].json as { mpProducts: Array<{ itemId: unknown }>; noMpProductItemIds: string[] };
-		expect(data.mpProducts.map((p) => String(p.itemId))).toEqual([BIG_ITEM, ITEM]);
+		expect(data.mpProducts.map((p) => String(p.itemId))).toEqual([T_BIG_ITEM, T_ITEM]);
 		expect(data.noMpProductItemIds).toEqual(['123456789']);
 	});
 
@@ -152,18 +138,18 @@ describe('Check Availability', () => {
 		const { items, error } = await runPandaPon(
 			{ ...params([{ itemId: '={{ $json.id }}' }]) },
 			creds,
-			[{ id: BIG_ITEM }, { id: ITEM }, { id: '123456789' }],
+			[{ id: T_BIG_ITEM }, { id: T_ITEM }, { id: '123456789' }],
 		);
 		expect(error).toBeUndefined();
 		expect(sb.count('POST /open/product/batch/check')).toBe(1);
 		expect(items.map((i) => (i.pairedItem as { item: number }).item)).toEqual([0, 1, 2]);
 		const mp = items.map((i) => (i.json.mpProducts as Array<{ itemId: unknown }>).map((p) => String(p.itemId)));
-		expect(mp).toEqual([[BIG_ITEM], [ITEM], []]);
+		expect(mp).toEqual([[T_BIG_ITEM], [T_ITEM], []]);
 		expect(items[2].json.noMpProductItemIds).toEqual(['123456789']);
 	});
 
 	it('a bad SKU ID names the product entry and sends nothing', async () => {
-		const { error } = await runPandaPon(params([{ itemId: ITEM, skuIds: '12, x9' }]), creds);
+		const { error } = await runPandaPon(params([{ itemId: T_ITEM, skuIds: '12, x9' }]), creds);
 		expect(error?.message).toMatch(/"Products" → product 1 "SKU IDs" must be digits only, got "x9" \[item 0\]/);
 		expect(sb.counters().total).toBe(0);
 	});
@@ -171,30 +157,30 @@ describe('Check Availability', () => {
 
 describe('Get', () => {
 	it('sends the item ID in the query and returns a simplified product with exact ids', async () => {
-		const { items, error } = await runPandaPon({ resource: 'taobaoProduct', operation: 'get', itemId: byId(BIG_ITEM) }, creds);
+		const { items, error } = await runPandaPon({ resource: 'taobaoProduct', operation: 'get', itemId: byId(T_BIG_ITEM) }, creds);
 		expect(error).toBeUndefined();
-		expect(sb.lastQuery('GET /open/product/get').get('itemId')).toBe(BIG_ITEM);
+		expect(sb.lastQuery('GET /open/product/get').get('itemId')).toBe(T_BIG_ITEM);
 		const p = items[0].json as IDataObject;
-		expect(p.productId).toBe(BIG_ITEM);
+		expect(p.productId).toBe(T_BIG_ITEM);
 		expect(p.mainImage).toMatch(/^https:/);
 		expect(p.description).toBeUndefined();
 		expect(Object.keys(p).length).toBeLessThanOrEqual(15);
 		const sku = (p.skus as IDataObject[])[0];
-		expect(sku).toMatchObject({ skuId: BIG_SKU, mpSkuId: expect.stringMatching(/^\d+$/), priceFen: expect.any(Number) });
+		expect(sku).toMatchObject({ skuId: T_BIG_SKU, mpSkuId: expect.stringMatching(/^\d+$/), priceFen: expect.any(Number) });
 		// Taobao's properties JSON text becomes "name: value" pairs
 		expect(sku.properties).toMatch(/^[^:[{]+: [^/]+( \/ .+)*$/);
 	});
 
 	it('takes the ID from a Taobao item URL, and Simplify off returns the whole record', async () => {
-		const url = `https://item.taobao.com/item.htm?spm=a1z10&id=${ITEM}&ns=1`;
+		const url = `https://item.taobao.com/item.htm?spm=a1z10&id=${T_ITEM}&ns=1`;
 		const { items, error } = await runPandaPon(
 			{ resource: 'taobaoProduct', operation: 'get', itemId: { __rl: true, mode: 'url', value: url }, simplify: false },
 			creds,
 		);
 		expect(error).toBeUndefined();
-		expect(sb.lastQuery('GET /open/product/get').get('itemId')).toBe(ITEM);
+		expect(sb.lastQuery('GET /open/product/get').get('itemId')).toBe(T_ITEM);
 		expect(items[0].json).toMatchObject({ itemId: '672991141190', mpId: '2048057995392326', categoryPath: expect.any(String) });
-		expect((items[0].json.skuList as IDataObject[])[0].skuId).toBe(ITEM_SKU);
+		expect((items[0].json.skuList as IDataObject[])[0].skuId).toBe(T_ITEM_SKU);
 	});
 
 	it('an ID with letters fails naming the field, before sending', async () => {
@@ -205,21 +191,21 @@ describe('Get', () => {
 
 	it('From List searches items by keyword, with item URLs', async () => {
 		const page = await listSearch('searchTaobaoItems', { resource: 'taobaoProduct', operation: 'get' }, creds, '分销测试');
-		expect(page.results.map((r) => r.value)).toEqual(expect.arrayContaining([BIG_ITEM]));
-		const big = page.results.find((r) => r.value === BIG_ITEM)!;
-		expect(big.url).toBe(`https://item.taobao.com/item.htm?id=${BIG_ITEM}`);
+		expect(page.results.map((r) => r.value)).toEqual(expect.arrayContaining([T_BIG_ITEM]));
+		const big = page.results.find((r) => r.value === T_BIG_ITEM)!;
+		expect(big.url).toBe(`https://item.taobao.com/item.htm?id=${T_BIG_ITEM}`);
 	});
 });
 
 describe('Get Source', () => {
 	it('posts the item ID as a string and the language', async () => {
 		const { items, error } = await runPandaPon(
-			{ resource: 'taobaoProduct', operation: 'getSourceInquiry', itemId: byId(SOURCE_ITEM), language: 'vi' },
+			{ resource: 'taobaoProduct', operation: 'getSourceInquiry', itemId: byId(T_SOURCE_ITEM), language: 'vi' },
 			creds,
 		);
 		expect(error).toBeUndefined();
-		expect(sb.lastBody('POST /open/product/source/get')).toBe(`{"itemId":"${SOURCE_ITEM}","language":"vi"}`);
+		expect(sb.lastBody('POST /open/product/source/get')).toBe(`{"itemId":"${T_SOURCE_ITEM}","language":"vi"}`);
 		expect(items[0].json).toMatchObject({ language: 'vi' });
-		expect(String(items[0].json.itemId)).toBe(SOURCE_ITEM);
+		expect(String(items[0].json.itemId)).toBe(T_SOURCE_ITEM);
 	});
 });

@@ -4,44 +4,31 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { runPandaPon, type SandboxCredentials } from '../helpers/engine';
+import { runPandaPon } from '../helpers/engine';
+import { A_WAIT_SEND, A_WAIT_SEND_ENTRIES } from '../helpers/fixtures';
 import { startHostile } from '../helpers/hostile';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { useSandbox } from '../helpers/sandbox';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { PandaPon } = require('../../dist/nodes/PandaPon/PandaPon.node.js');
 
-const ORDER = '2542285634920880794';
-const ENTRIES = '2542285634921880794';
 const GET = 'POST /alibaba/order/detail';
 const CREATE = 'POST /alibaba/refund/detail/create';
 
-let sb: TestSandbox;
-let creds: SandboxCredentials;
-
-beforeAll(async () => {
-	sb = await startTestSandbox({ seed: 7 });
-	creds = sb.nodeCredentials;
-});
-afterAll(() => sb?.close());
-beforeEach(() => {
-	sb.setFaults({});
-	sb.setOptions({ clockSkewMs: 0, qps: 0, latencyMs: 0 });
-	sb.resetCounters();
-});
+const { sb, creds } = useSandbox({ seed: 7 });
 
 const getOrder = (options: INodeParameters = {}): INodeParameters => ({
 	resource: 'alibabaOrder',
 	operation: 'get',
-	orderId: { __rl: true, mode: 'id', value: ORDER },
+	orderId: { __rl: true, mode: 'id', value: A_WAIT_SEND },
 	options,
 });
 
 const createRefund = (options: INodeParameters = {}): INodeParameters => ({
 	resource: 'alibabaAfterSale',
 	operation: 'createRefund',
-	orderId: { __rl: true, mode: 'id', value: ORDER },
-	orderEntryIds: ENTRIES,
+	orderId: { __rl: true, mode: 'id', value: A_WAIT_SEND },
+	orderEntryIds: A_WAIT_SEND_ENTRIES[0],
 	goodsStatus: 'refundWaitSellerSend',
 	applyReasonId: 20001,
 	disputeRequest: 'refund',
@@ -62,7 +49,7 @@ describe('reads', () => {
 			expect(error).toBeUndefined();
 			expect(out).toHaveLength(12);
 			expect(out.map((o) => (o.pairedItem as { item: number }).item)).toEqual([...Array(12).keys()]);
-			for (const o of out) expect(o.json.orderId).toBe(ORDER);
+			for (const o of out) expect(o.json.orderId).toBe(A_WAIT_SEND);
 			expect(sb.count(GET)).toBeGreaterThan(12);
 		},
 		30000,

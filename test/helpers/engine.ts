@@ -4,6 +4,7 @@
  */
 // Before n8n-core: its user folder is a temporary one, never the home folder.
 import './n8n-user-folder';
+import type { IncomingMessage, ServerResponse } from 'http';
 import path from 'path';
 
 import { Container } from '@n8n/di';
@@ -92,10 +93,16 @@ export const nodeTypes: INodeTypes = {
 
 export const credentialType: ICredentialType = new PandaPonApi();
 
-/** Hands the engine our credential data and signs with the credential's own authenticate(). */
-class TestCredentialsHelper extends ICredentialsHelper {
-	constructor(private readonly data: Record<string, ICredentialDataDecryptedObject>) {
+/**
+ * Hands n8n-core the PandaPon credential's data from memory and signs with the built credential's
+ * own authenticate(), as n8n's credentials helper does. Used by every harness (engine, webhook, poll).
+ */
+export class TestCredentialsHelper extends ICredentialsHelper {
+	private readonly data: Record<string, ICredentialDataDecryptedObject>;
+
+	constructor(credentials: SandboxCredentials | ICredentialDataDecryptedObject) {
 		super();
+		this.data = { pandaPonApi: { timestampUnit: 'milliseconds', ...credentials } as unknown as ICredentialDataDecryptedObject };
 	}
 
 	getParentTypes() {
@@ -103,7 +110,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, request: IHttpRequestOptions) {
-		if (typeName !== 'pandaPonApi' || typeof credentialType.authenticate !== 'function') return request;
+		if (typeName !== 'pandaPonApi') throw new Error(`Unexpected credential type ${typeName}`);
 		return (credentialType.authenticate as (c: ICredentialDataDecryptedObject, r: IHttpRequestOptions) => Promise<IHttpRequestOptions>)(
 			credentials,
 			request,
@@ -141,19 +148,28 @@ export interface SandboxCredentials {
 	timestampUnit?: 'milliseconds' | 'seconds';
 }
 
-function additionalData(credentials: SandboxCredentials, hooks?: ExecutionLifecycleHooks) {
+export interface AdditionalDataOptions {
+	hooks?: ExecutionLifecycleHooks;
+	/** The n8n instance's address (default http://localhost): REST, form and webhook URLs hang off it. */
+	baseUrl?: string;
+	/** The webhook request and response a webhook context answers. */
+	httpRequest?: IncomingMessage;
+	httpResponse?: ServerResponse;
+}
+
+/** What n8n-core's contexts need of n8n's additional data, with the PandaPon credential in memory. */
+export function additionalData(credentials: SandboxCredentials | ICredentialDataDecryptedObject, options: AdditionalDataOptions = {}) {
+	const base = options.baseUrl ?? 'http://localhost';
 	return {
-		hooks,
-		credentialsHelper: new TestCredentialsHelper({
-			pandaPonApi: { timestampUnit: 'milliseconds', ...credentials } as unknown as ICredentialDataDecryptedObject,
-		}),
+		hooks: options.hooks,
+		credentialsHelper: new TestCredentialsHelper(credentials),
 		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://localhost/rest',
-		instanceBaseUrl: 'http://localhost/',
-		formWaitingBaseUrl: 'http://localhost/form-waiting',
-		webhookBaseUrl: 'http://localhost/webhook',
-		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost/webhook-test',
+		restApiUrl: `${base}/rest`,
+		instanceBaseUrl: `${base}/`,
+		formWaitingBaseUrl: `${base}/form-waiting`,
+		webhookBaseUrl: `${base}/webhook`,
+		webhookWaitingBaseUrl: `${base}/webhook-waiting`,
+		webhookTestBaseUrl: `${base}/webhook-test`,
 		variables: {},
 		logAiEvent: () => {},
 		executeWorkflow: async () => {
@@ -163,6 +179,8 @@ function additionalData(credentials: SandboxCredentials, hooks?: ExecutionLifecy
 		startRunnerTask: async () => {
 			throw new Error('not used');
 		},
+		httpRequest: options.httpRequest,
+		httpResponse: options.httpResponse,
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
@@ -227,7 +245,7 @@ export async function runWorkflow(opts: {
 			],
 		},
 	});
-	const execute = new WorkflowExecute(additionalData(opts.credentials, hooks), 'manual', runExecutionData);
+	const execute = new WorkflowExecute(additionalData(opts.credentials, { hooks }), 'manual', runExecutionData);
 	await execute.processRunExecutionData(workflow);
 	const run = await done.promise;
 	assertNoSecrets(run, opts.credentials.accessSecret);

@@ -4,7 +4,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { useSandbox } from '../helpers/sandbox';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -20,15 +20,13 @@ function runCli(args: string[], env: Record<string, string>): Promise<{ code: nu
 }
 
 describe('npm run probe (CLI)', () => {
-	let sb: TestSandbox;
+	const { sb } = useSandbox();
 	let dir: string;
 
-	beforeAll(async () => {
-		sb = await startTestSandbox();
+	beforeAll(() => {
 		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pandapon-probe-'));
 	});
-	afterAll(async () => {
-		await sb.close();
+	afterAll(() => {
 		fs.rmSync(dir, { recursive: true, force: true });
 	});
 

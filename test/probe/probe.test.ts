@@ -9,8 +9,7 @@ import { OPERATIONS } from '../../nodes/PandaPon/operations';
 import { runProbe, type ProbeOptions, type ProbeRun } from '../../tools/probe/probe';
 import { READ_STEPS, REJECTED_WRITES } from '../../tools/probe/plan';
 import { toJson, toMarkdown } from '../../tools/probe/report';
-import type { SandboxOptions } from '../../sandbox';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { useSandbox, withSandbox, type TestSandbox } from '../helpers/sandbox';
 import { big, client } from '../sandbox/client';
 
 const READS = OPERATIONS.filter((o) => o.catalogId !== 'custom' && !o.write);
@@ -19,23 +18,18 @@ const WRITES = OPERATIONS.filter((o) => o.catalogId !== 'custom' && o.write);
 /** 'GET /v2/taobao/order/refund/cancel/{refundId}' matches 'GET /v2/taobao/order/refund/cancel/TQ1'. */
 const routeRe = (method: string, path: string) => new RegExp(`^${method} ${path.replace(/\{\w+\}/g, '[^/]+')}$`);
 
-interface Seen {
-	/** Every signature, sign and nonce that reached the sandbox. */
-	secrets: Set<string>;
-}
-
-async function sandbox(options: SandboxOptions = {}): Promise<TestSandbox & Seen> {
-	const sb = (await startTestSandbox(options)) as TestSandbox & Seen;
-	sb.secrets = new Set();
-	(sb as unknown as { server: http.Server }).server.on('request', (req: http.IncomingMessage) => {
+/** Every signature, sign and nonce that reached the sandbox (its request log). */
+function secretsSeen(sb: TestSandbox): Set<string> {
+	const secrets = new Set<string>();
+	for (const r of sb.requests()) {
 		for (const name of ['signature', 'nonce-str']) {
-			const v = req.headers[name];
-			if (typeof v === 'string' && v) sb.secrets.add(v);
+			const v = r.headers[name];
+			if (typeof v === 'string' && v) secrets.add(v);
 		}
-		const sign = new URL(req.url ?? '/', 'http://x').searchParams.get('sign');
-		if (sign) sb.secrets.add(sign);
-	});
-	return sb;
+		const sign = new URL(r.url, 'http://x').searchParams.get('sign');
+		if (sign) secrets.add(sign);
+	}
+	return secrets;
 }
 
 /** Refunds on both platforms, as an account with after-sales has them (the probe itself never writes). */
@@ -81,16 +75,14 @@ describe('probe plan', () => {
 });
 
 describe('probe against the sandbox', () => {
-	let sb: TestSandbox & Seen;
+	const { sb } = useSandbox({}, { resetEach: false });
 	let run: ProbeRun;
 	const log: string[] = [];
 
 	beforeAll(async () => {
-		sb = await sandbox();
 		await withRefunds(sb);
 		run = await probe(sb, { log: (l) => log.push(l) });
 	});
-	afterAll(() => sb.close());
 
 	it('settles on the documented signature in milliseconds, notes that seconds work too, and checks the logistics sign', () => {
 		const s = run.result.signing;
@@ -133,10 +125,10 @@ describe('probe against the sandbox', () => {
 
 	it('never puts the secret, the key, a signature or a nonce in the report, the JSON or the progress lines', () => {
 		const texts = [toMarkdown(run), toJson(run), log.join('\n')];
-		expect(sb.secrets.size).toBeGreaterThan(run.result.requestsSent);
+		expect(secretsSeen(sb).size).toBeGreaterThan(run.result.requestsSent);
 		for (const text of texts) {
 			expect(text).not.toContain(sb.credentials.accessSecret);
-			for (const secret of sb.secrets) expect(text).not.toContain(secret);
+			for (const secret of secretsSeen(sb)) expect(text).not.toContain(secret);
 		}
 		for (const text of texts.slice(0, 2)) expect(text).not.toContain(sb.credentials.accessKey);
 		expect(toMarkdown(run)).toContain('## Error codes seen');
@@ -158,104 +150,86 @@ describe('probe against the sandbox', () => {
 
 describe('probe against sandbox variants', () => {
 	it('reports "path not found" for paths the server answers 404, and signs with the next cheap read when the first is missing', async () => {
-		const sb = await sandbox({ notFoundPaths: ['/v2/alibaba/cart/list', '/alibaba/order/detail', '/open/order/get'] });
-		try {
-			const run = await probe(sb);
-			const v = verdicts(run);
-			expect(v['1688.cart.list']).toBe('path not found');
-			expect(v['1688.order.get']).toBe('path not found');
-			expect(v['taobao.order.get']).toBe('path not found');
-			expect(run.result.signing.settled).toMatchObject({ construction: 'documented' });
-			expect(run.result.signing.attempts.map((a) => a.operation).slice(0, 2)).toEqual(['1688.cart.list', 'foundation.address.get']);
-			const others = READS.filter((o) => !['1688.cart.list', '1688.order.get', 'taobao.order.get'].includes(o.catalogId));
-			for (const op of others) expect([op.catalogId, v[op.catalogId]]).not.toEqual([op.catalogId, 'path not found']);
-			expect(run.result.errors.find((e) => e.code === 'HTTP 404')).toMatchObject({ count: 3 });
-			// /open/order/get is inferred, /alibaba/order/detail is not
-			expect(toMarkdown(run)).toMatch(/\(\*\*inferred\*\*\): \d+ of \d+ probed exist; not found: `\/open\/order\/get`\./);
-		} finally {
-			await sb.close();
-		}
+		await withSandbox({ notFoundPaths: ['/v2/alibaba/cart/list', '/alibaba/order/detail', '/open/order/get'] }, async (sb) => {
+		const run = await probe(sb);
+		const v = verdicts(run);
+		expect(v['1688.cart.list']).toBe('path not found');
+		expect(v['1688.order.get']).toBe('path not found');
+		expect(v['taobao.order.get']).toBe('path not found');
+		expect(run.result.signing.settled).toMatchObject({ construction: 'documented' });
+		expect(run.result.signing.attempts.map((a) => a.operation).slice(0, 2)).toEqual(['1688.cart.list', 'foundation.address.get']);
+		const others = READS.filter((o) => !['1688.cart.list', '1688.order.get', 'taobao.order.get'].includes(o.catalogId));
+		for (const op of others) expect([op.catalogId, v[op.catalogId]]).not.toEqual([op.catalogId, 'path not found']);
+		expect(run.result.errors.find((e) => e.code === 'HTTP 404')).toMatchObject({ count: 3 });
+		// /open/order/get is inferred, /alibaba/order/detail is not
+		expect(toMarkdown(run)).toMatch(/\(\*\*inferred\*\*\): \d+ of \d+ probed exist; not found: `\/open\/order\/get`\./);
+		});
 	});
 
 	it('settles on seconds when the server accepts only seconds', async () => {
-		const sb = await sandbox({ timestampUnit: 'seconds' });
-		try {
-			const run = await probe(sb);
-			expect(run.result.signing).toMatchObject({
-				milliseconds: false,
-				seconds: true,
-				settled: { construction: 'documented', timestampUnit: 'seconds' },
-			});
-			expect(verdicts(run)['1688.order.list']).toBe('path confirmed');
-			expect(verdicts(run)['logistics.orderFreightPreview']).toBe('path confirmed');
-		} finally {
-			await sb.close();
-		}
+		await withSandbox({ timestampUnit: 'seconds' }, async (sb) => {
+		const run = await probe(sb);
+		expect(run.result.signing).toMatchObject({
+			milliseconds: false,
+			seconds: true,
+			settled: { construction: 'documented', timestampUnit: 'seconds' },
+		});
+		expect(verdicts(run)['1688.order.list']).toBe('path confirmed');
+		expect(verdicts(run)['logistics.orderFreightPreview']).toBe('path confirmed');
+		});
 	});
 
 	it.each([
 		['secret-first', undefined, 'milliseconds'],
 		['hmac-sha256', 'seconds', 'seconds'],
 	] as const)('finds the %s construction (server unit %s)', async (signature, timestampUnit, expected) => {
-		const sb = await sandbox({ signature, timestampUnit });
-		try {
-			const run = await probe(sb);
-			expect(run.result.signing.settled).toMatchObject({ construction: signature, timestampUnit: expected });
-			const search = run.result.signing.attempts.filter((a) => !a.logistics);
-			// stops at the first that works: it is the last attempt of the search, and the only one accepted
-			expect(search[search.length - 1]).toMatchObject({ construction: signature, timestampUnit: expected, verdict: 'path confirmed' });
-			expect(search.filter((a) => a.verdict === 'path confirmed')).toHaveLength(1);
-			expect(verdicts(run)['1688.order.list']).toBe('path confirmed');
-			expect(verdicts(run)['logistics.itemFreightEstimate']).toBe('path confirmed');
-			expect(run.result.stopped).toBeUndefined();
-			const report = toMarkdown(run) + toJson(run);
-			for (const secret of [sb.credentials.accessSecret, ...sb.secrets]) expect(report).not.toContain(secret);
-		} finally {
-			await sb.close();
-		}
+		await withSandbox({ signature, timestampUnit }, async (sb) => {
+		const run = await probe(sb);
+		expect(run.result.signing.settled).toMatchObject({ construction: signature, timestampUnit: expected });
+		const search = run.result.signing.attempts.filter((a) => !a.logistics);
+		// stops at the first that works: it is the last attempt of the search, and the only one accepted
+		expect(search[search.length - 1]).toMatchObject({ construction: signature, timestampUnit: expected, verdict: 'path confirmed' });
+		expect(search.filter((a) => a.verdict === 'path confirmed')).toHaveLength(1);
+		expect(verdicts(run)['1688.order.list']).toBe('path confirmed');
+		expect(verdicts(run)['logistics.itemFreightEstimate']).toBe('path confirmed');
+		expect(run.result.stopped).toBeUndefined();
+		const report = toMarkdown(run) + toJson(run);
+		for (const secret of [sb.credentials.accessSecret, ...secretsSeen(sb)]) expect(report).not.toContain(secret);
+		});
 	});
 });
 
 describe('probe safety', () => {
 	it('with wrong keys tries every known construction, then stops after two refused reads', async () => {
-		const sb = await sandbox();
-		try {
-			const run = await probe(sb, { accessSecret: 'wrong-secret-value' });
-			expect(run.result.signing.settled).toBeUndefined();
-			expect(run.result.stopped).toMatch(/refused twice in a row/);
-			const signing = run.result.signing.attempts.length;
-			expect(run.result.requestsSent).toBe(signing + 2);
-			expect(run.result.operations.filter((o) => o.verdict === 'signature refused')).toHaveLength(2);
-			expect(toMarkdown(run)).not.toContain('wrong-secret-value');
-			expect(toMarkdown(run)).toContain('**none of the known constructions**');
-		} finally {
-			await sb.close();
-		}
+		await withSandbox({}, async (sb) => {
+		const run = await probe(sb, { accessSecret: 'wrong-secret-value' });
+		expect(run.result.signing.settled).toBeUndefined();
+		expect(run.result.stopped).toMatch(/refused twice in a row/);
+		const signing = run.result.signing.attempts.length;
+		expect(run.result.requestsSent).toBe(signing + 2);
+		expect(run.result.operations.filter((o) => o.verdict === 'signature refused')).toHaveLength(2);
+		expect(toMarkdown(run)).not.toContain('wrong-secret-value');
+		expect(toMarkdown(run)).toContain('**none of the known constructions**');
+		});
 	});
 
 	it('never sends more than the request cap', async () => {
-		const sb = await sandbox();
-		try {
-			const run = await probe(sb, { maxRequests: 7 });
-			expect(run.result.requestsSent).toBe(7);
-			expect(sb.counters().total).toBe(7);
-			expect(run.result.stopped).toMatch(/request cap of 7/);
-			expect(run.result.operations.filter((o) => o.verdict === 'not probed' && !o.write).length).toBeGreaterThan(20);
-		} finally {
-			await sb.close();
-		}
+		await withSandbox({}, async (sb) => {
+		const run = await probe(sb, { maxRequests: 7 });
+		expect(run.result.requestsSent).toBe(7);
+		expect(sb.counters().total).toBe(7);
+		expect(run.result.stopped).toMatch(/request cap of 7/);
+		expect(run.result.operations.filter((o) => o.verdict === 'not probed' && !o.write).length).toBeGreaterThan(20);
+		});
 	});
 
 	it('keeps at least the interval between two requests', async () => {
-		const sb = await sandbox();
-		try {
-			const started = Date.now();
-			const run = await probe(sb, { maxRequests: 4, intervalMs: 150 });
-			expect(run.result.requestsSent).toBe(4);
-			expect(Date.now() - started).toBeGreaterThanOrEqual(3 * 150 - 5);
-		} finally {
-			await sb.close();
-		}
+		await withSandbox({}, async (sb) => {
+		const started = Date.now();
+		const run = await probe(sb, { maxRequests: 4, intervalMs: 150 });
+		expect(run.result.requestsSent).toBe(4);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(3 * 150 - 5);
+		});
 	});
 
 	it('does not follow a redirect', async () => {
@@ -291,20 +265,17 @@ describe('probe safety', () => {
 	});
 
 	it('searches other constructions only when the signature is refused, not when the server fails', async () => {
-		const sb = await sandbox({ faults: { 'GET /v2/alibaba/cart/list': { errorRate: 1, errorKinds: ['http500'] } } });
-		try {
-			const run = await probe(sb);
-			expect(run.result.signing.attempts.filter((a) => a.operation === '1688.cart.list').map((a) => [a.construction, a.verdict])).toEqual([
-				['documented', 'other'],
-				['documented', 'other'],
-			]);
-			expect(run.result.signing.settled).toBeUndefined();
-			expect(toMarkdown(run)).toContain('not settled: the signing read failed for another reason');
-			// the reads still run (signed the documented way) and answer
-			expect(verdicts(run)['1688.order.list']).toBe('path confirmed');
-		} finally {
-			await sb.close();
-		}
+		await withSandbox({ faults: { 'GET /v2/alibaba/cart/list': { errorRate: 1, errorKinds: ['http500'] } } }, async (sb) => {
+		const run = await probe(sb);
+		expect(run.result.signing.attempts.filter((a) => a.operation === '1688.cart.list').map((a) => [a.construction, a.verdict])).toEqual([
+			['documented', 'other'],
+			['documented', 'other'],
+		]);
+		expect(run.result.signing.settled).toBeUndefined();
+		expect(toMarkdown(run)).toContain('not settled: the signing read failed for another reason');
+		// the reads still run (signed the documented way) and answer
+		expect(verdicts(run)['1688.order.list']).toBe('path confirmed');
+		});
 	});
 
 	it('stops at once when nothing answers', async () => {
@@ -318,36 +289,30 @@ describe('probe safety', () => {
 	});
 
 	it('waits after a rate-limit answer', async () => {
-		const sb = await sandbox({ faults: { 'GET /open/address/get': { errorRate: 1, errorKinds: ['rateLimit'] } } });
-		try {
-			const started = Date.now();
-			const run = await probe(sb, { maxRequests: 8 });
-			// the address list is the 6th request; the 7th waits the pause out
-			expect(Date.now() - started).toBeGreaterThanOrEqual(2990);
-			const limited = run.result.operations.find((o) => o.operation === 'foundation.address.get')!;
-			expect(limited).toMatchObject({ code: '42900', verdict: 'other', note: expect.stringMatching(/^rate limited: waiting 3000 ms/) });
-			expect(run.result.errors.find((e) => e.code === '42900')).toMatchObject({ count: 1 });
-		} finally {
-			await sb.close();
-		}
+		await withSandbox({ faults: { 'GET /open/address/get': { errorRate: 1, errorKinds: ['rateLimit'] } } }, async (sb) => {
+		const started = Date.now();
+		const run = await probe(sb, { maxRequests: 8 });
+		// the address list is the 6th request; the 7th waits the pause out
+		expect(Date.now() - started).toBeGreaterThanOrEqual(2990);
+		const limited = run.result.operations.find((o) => o.operation === 'foundation.address.get')!;
+		expect(limited).toMatchObject({ code: '42900', verdict: 'other', note: expect.stringMatching(/^rate limited: waiting 3000 ms/) });
+		expect(run.result.errors.find((e) => e.code === '42900')).toMatchObject({ count: 1 });
+		});
 	}, 20000);
 
 	it('--probe-rejected-writes sends only the listed writes, with bodies the sandbox rejects, and changes nothing', async () => {
-		const sb = await sandbox();
-		try {
-			const before = JSON.stringify(sb.summary().alibaba);
-			const run = await probe(sb, { probeRejectedWrites: true });
-			const hits = Object.keys(sb.pathCounts());
-			const listed = REJECTED_WRITES.map((w) => w.id);
-			for (const w of WRITES) {
-				const hit = hits.some((h) => routeRe(w.method, w.path).test(h));
-				expect([w.catalogId, hit]).toEqual([w.catalogId, listed.includes(w.catalogId)]);
-			}
-			for (const id of listed) expect(run.result.operations.find((o) => o.operation === id)).toMatchObject({ verdict: 'parameter error', code: '40010' });
-			expect(JSON.stringify(sb.summary().alibaba)).toBe(before);
-			expect(toMarkdown(run)).toMatch(/Rejected-write probes were \*\*on\*\*/);
-		} finally {
-			await sb.close();
+		await withSandbox({}, async (sb) => {
+		const before = JSON.stringify(sb.summary().alibaba);
+		const run = await probe(sb, { probeRejectedWrites: true });
+		const hits = Object.keys(sb.pathCounts());
+		const listed = REJECTED_WRITES.map((w) => w.id);
+		for (const w of WRITES) {
+			const hit = hits.some((h) => routeRe(w.method, w.path).test(h));
+			expect([w.catalogId, hit]).toEqual([w.catalogId, listed.includes(w.catalogId)]);
 		}
+		for (const id of listed) expect(run.result.operations.find((o) => o.operation === id)).toMatchObject({ verdict: 'parameter error', code: '40010' });
+		expect(JSON.stringify(sb.summary().alibaba)).toBe(before);
+		expect(toMarkdown(run)).toMatch(/Rejected-write probes were \*\*on\*\*/);
+		});
 	});
 });

@@ -8,23 +8,15 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { SandboxCredentials } from '../helpers/engine';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { A_WAIT_SEND, OFFER, SPEC, T_BIG_ITEM, T_BIG_SKU, T_ITEM, T_PAID, byId } from '../helpers/fixtures';
+import { useSandbox } from '../helpers/sandbox';
 import { BASELINES, OPERATIONS, keyOf, runOp, shown, type Spec } from './baselines';
-import { A_WAIT_SEND, OFFER, SPEC, T_BIG_ITEM, T_BIG_SKU, byId, recordFigures } from './lib';
+import { recordFigures } from './lib';
 
-let sb: TestSandbox;
-let creds: SandboxCredentials;
+const { sb, creds } = useSandbox({ orders: 120 });
 const figures = { operations: 0, mutations: 0, noInputOperations: 0, refusedByN8n: 0, acceptedOnPurpose: 0 };
 
-beforeAll(async () => {
-	sb = await startTestSandbox({ orders: 120 });
-	creds = sb.nodeCredentials;
-});
-afterAll(async () => {
-	recordFigures('badInput', figures);
-	await sb?.close();
-});
+afterAll(() => recordFigures('badInput', figures));
 
 interface Mutation {
 	/** What is wrong, for the report. */
@@ -51,7 +43,7 @@ const NO_INPUT: Record<string, string> = {
 const EXTRA: Record<string, Mutation[]> = {
 	'taobaoProduct:getManyByIds': [
 		{ what: 'letters in an item id', patch: { products: { product: [{ itemId: '67299x', skuIds: '' }] } }, label: '"Products"', message: /digits only/ },
-		{ what: 'letters in a SKU id', patch: { products: { product: [{ itemId: '672991141190', skuIds: '12, x9' }] } }, label: '"Products"' },
+		{ what: 'letters in a SKU id', patch: { products: { product: [{ itemId: T_ITEM, skuIds: '12, x9' }] } }, label: '"Products"' },
 	],
 	'taobaoProduct:get': [{ what: 'non-digit id', patch: { itemId: byId('={{ "67299x" }}') }, label: '"Item"', message: /digits only/ }],
 	'taobaoProduct:getSourceInquiry': [{ what: 'non-digit id', patch: { itemId: byId('={{ "6729 91" }}') }, label: '"Item"' }],
@@ -70,7 +62,7 @@ const EXTRA: Record<string, Mutation[]> = {
 		{ what: 'no lines', patch: { orderLines: {} }, label: '"Order Lines"' },
 		{ what: 'receiver without a name', patch: { receiver: { address: { name: '', mobile_phone: '1', state: 's', city: 'c', district: 'd', address: 'a' } } }, label: '"Receiver"' },
 	],
-	'taobaoOrder:get': [{ what: 'lossy numeric id', patch: { orderId: byId('={{ 3021045938172635402 }}') }, label: '"Order"', message: /arrived as the number/ }],
+	'taobaoOrder:get': [{ what: 'lossy numeric id', patch: { orderId: byId(`={{ ${T_PAID} }}`) }, label: '"Order"', message: /arrived as the number/ }],
 	'taobaoOrder:cancel': [{ what: 'cancel reason over 200 characters', patch: { cancelReason: 'x'.repeat(201) }, label: '"Cancel Reason"' }],
 	'taobaoOrder:pay': [{ what: 'letters in the id', patch: { orderId: byId('={{ "30210459381726354O1" }}') }, label: '"Order"' }],
 	'taobaoOrder:updateWarehouse': [{ what: 'neither name nor address', patch: { warehouseName: '', warehouseAddress: '' }, label: '"Warehouse Name"' }],

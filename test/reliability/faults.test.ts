@@ -12,26 +12,11 @@
  */
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import type { SandboxCredentials } from '../helpers/engine';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import type { RequestRecord } from '../../sandbox';
+import { ALIBABA_ADDRESS, OFFER, SPEC, TAOBAO_CART_ADDRESS, TAOBAO_RECEIVER, T_BIG_ITEM, T_BIG_SKU, T_WAIT_PAY, byId } from '../helpers/fixtures';
+import { useSandbox } from '../helpers/sandbox';
 import { BASELINES, OPERATIONS, keyOf, routeOf, runOp, type Spec } from './baselines';
-import {
-	ALIBABA_ADDRESS,
-	OFFER,
-	SPEC,
-	TAOBAO_CART_ADDRESS,
-	TAOBAO_RECEIVER,
-	T_BIG_ITEM,
-	T_BIG_SKU,
-	byId,
-	id19,
-	isErrorItem,
-	pairedIndex,
-	recordFigures,
-	recordRequests,
-	rng,
-	type RawRequest,
-} from './lib';
+import { id19, isErrorItem, pairedIndex, recordFigures, rng } from './lib';
 
 const KINDS = ['http500', 'html', 'malformedJson', 'reset', 'timeout', 'rateLimit'] as const;
 // A 5 s timeout: the sandbox answers in this same process, and with 200 requests in flight on a busy
@@ -39,29 +24,12 @@ const KINDS = ['http500', 'html', 'malformedJson', 'reset', 'timeout', 'rateLimi
 const FAST = { retries: 4, timeout: 5000, maxConcurrency: 5 };
 const CHUNKS = 10;
 
-let sb: TestSandbox;
-let creds: SandboxCredentials;
-let requests: RawRequest[];
-/** Faults the sandbox injected, by route and kind (counted at the sandbox's own injectFault). */
+const { sb, creds } = useSandbox({ seed: 20240601, orders: 1000 });
+/** Faults the sandbox injected, by route and kind, as its fault hook reports them. */
 const injectedLog: Array<{ route: string; kind: string }> = [];
 
-beforeAll(async () => {
-	sb = await startTestSandbox({ seed: 20240601, orders: 1000 });
-	creds = sb.nodeCredentials;
-	requests = recordRequests(sb);
-	const box = sb as unknown as { injectFault: (kind: string, req: { method: string; url: string }, res: unknown) => unknown };
-	const inject = box.injectFault.bind(sb);
-	box.injectFault = (kind, req, res) => {
-		injectedLog.push({ route: `${req.method} ${req.url.split('?')[0]}`, kind });
-		return inject(kind, req, res);
-	};
-});
-afterAll(() => sb?.close());
-beforeEach(() => {
-	sb.setFaults({});
-	sb.setOptions({ clockSkewMs: 0, qps: 0, latencyMs: 0 });
-	sb.resetCounters();
-	requests.length = 0;
+beforeAll(() => {
+	sb.onFault((r) => injectedLog.push({ route: r.key, kind: r.fault! }));
 });
 
 /** A read lane: one operation, its route, how to find an item's id in a raw request. */
@@ -70,13 +38,13 @@ interface Lane {
 	route: string;
 	params: INodeParameters;
 	input: IDataObject[];
-	idOf: (r: RawRequest) => string | undefined;
+	idOf: (r: RequestRecord) => string | undefined;
 	/** Result records expected for a successful item (refund reasons: one per reason). */
 	recordsPerItem: (input: IDataObject) => number;
 }
 
-const fromBody = (field: string) => (r: RawRequest) => new RegExp(`"${field}":"?(\\d+)`).exec(r.body)?.[1];
-const fromQuery = (field: string) => (r: RawRequest) => new URL(r.url, 'http://x').searchParams.get(field) ?? undefined;
+const fromBody = (field: string) => (r: RequestRecord) => new RegExp(`"${field}":"?(\\d+)`).exec(r.body)?.[1];
+const fromQuery = (field: string) => (r: RequestRecord) => new URL(r.url, 'http://x').searchParams.get(field) ?? undefined;
 
 function lanes(): Lane[] {
 	const r = rng(9);
@@ -156,7 +124,7 @@ describe('reads under 20% injected faults', () => {
 		const all = lanes();
 		sb.setFaults(Object.fromEntries(all.map((lane) => [lane.route, { errorRate: 0.2, errorKinds: [...KINDS] }])));
 		sb.resetCounters();
-		requests.length = 0;
+		sb.clearRequests();
 		injectedLog.length = 0;
 		const chunked = all.map((lane) => Array.from({ length: CHUNKS }, (_, c) => lane.input.slice(c * 25, c * 25 + 25)));
 		const results = await Promise.all(
@@ -188,7 +156,7 @@ describe('reads under 20% injected faults', () => {
 			expect([...groups.keys()].sort((a, b) => a - b)).toEqual([...Array(n).keys()]);
 
 			const attempts = new Map<string, number>();
-			for (const r of requests.filter((q) => q.route === lane.route)) {
+			for (const r of sb.sent(lane.route)) {
 				const id = lane.idOf(r)!;
 				attempts.set(id, (attempts.get(id) ?? 0) + 1);
 			}
@@ -330,7 +298,7 @@ describe('writes are sent at most once', () => {
 		const spec = OPERATIONS.find((s) => keyOf(s) === key)!;
 		const route = routeOf(spec);
 		sb.setFaults({ [route]: { errorRate: 1, errorKinds: ['timeout', 'reset'] } });
-		const input = Array.from({ length: 5 }, (_, i) => ({ id: String(3021045938172635401n + BigInt(i)) }));
+		const input = Array.from({ length: 5 }, (_, i) => ({ id: String(BigInt(T_WAIT_PAY) + BigInt(i)) }));
 		const { items, error } = await runOp(key, { ...params, options: { retries: 5, timeout: 250, maxConcurrency: 5 } }, creds, input, {
 			onError: 'continueRegularOutput',
 		});
@@ -357,7 +325,7 @@ describe('writes are sent at most once', () => {
 		);
 		expect(error).toBeUndefined();
 		expect(sb.count('POST /open/order/pay')).toBe(20);
-		const bodies = requests.filter((r) => r.route === 'POST /open/order/pay').map((r) => JSON.parse(r.body).orderId);
+		const bodies = sb.sent('POST /open/order/pay').map((r) => JSON.parse(r.body).orderId);
 		expect(bodies.sort()).toEqual(unpaid.map((o) => o.orderId).sort());
 		expect(items.map(pairedIndex)).toEqual([...Array(20).keys()]);
 		let ok = 0;

@@ -5,12 +5,12 @@
  * sandbox's answers (ids it echoes back as bare integers) and signed trigger pushes (messageBody
  * as an object and as a string) without a digit changing.
  */
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
-import type { SandboxCredentials } from '../helpers/engine';
+import { byId } from '../helpers/fixtures';
+import { useSandbox } from '../helpers/sandbox';
 import { startTriggerHarness, type TriggerHarness } from '../trigger/harness';
 import { CREDENTIALS, SECRET, post } from '../trigger/push';
 import { runOp } from './baselines';
-import { byId, id19, recordFigures, recordRequests, rng, type RawRequest } from './lib';
+import { id19, recordFigures, rng } from './lib';
 
 const EDGES = [
 	'9007199254740993', // 2^53 + 1: the first integer a double cannot hold
@@ -33,24 +33,10 @@ function idSet(seed: number, count: number): string[] {
 
 const chunk = <T>(list: T[], size: number) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
 
-let sb: TestSandbox;
-let creds: SandboxCredentials;
-let requests: RawRequest[];
+const { sb, creds } = useSandbox({ orders: 60 });
 const figures: Record<string, number> = {};
 
-beforeAll(async () => {
-	sb = await startTestSandbox({ orders: 60 });
-	creds = sb.nodeCredentials;
-	requests = recordRequests(sb);
-});
-afterAll(async () => {
-	recordFigures('precision', figures);
-	await sb?.close();
-});
-beforeEach(() => {
-	sb.resetCounters();
-	requests.length = 0;
-});
+afterAll(() => recordFigures('precision', figures));
 
 describe('ids through parameters, request bodies and answers', () => {
 	it('10,000 ids as bare integers in request bodies (1688 sub-order ids and order ids), exact to the digit', async () => {
@@ -65,7 +51,7 @@ describe('ids through parameters, request bodies and answers', () => {
 			{ onError: 'continueRegularOutput' },
 		);
 		expect(error).toBeUndefined();
-		const sent = requests.filter((r) => r.route === 'POST /alibaba/refund/reason/list');
+		const sent = sb.sent('POST /alibaba/refund/reason/list');
 		expect(sent).toHaveLength(input.length);
 		const seen = new Set<string>();
 		for (const r of sent) {
@@ -92,7 +78,7 @@ describe('ids through parameters, request bodies and answers', () => {
 		const started = Date.now();
 		const { items, error } = await runOp('alibabaOrder:submitAndPayBatch', { orderIds: '={{ $json.ids }}' }, creds, input);
 		expect(error).toBeUndefined();
-		const sent = requests.filter((r) => r.route === 'POST /alibaba/order/batch/submit/to/pay');
+		const sent = sb.sent('POST /alibaba/order/batch/submit/to/pay');
 		expect(sent.map((r) => r.body)).toEqual(input.map((x) => `{"orderIds":[${x.ids.split(',').map((id) => `"${id}"`).join(',')}]}`));
 		expect(items).toHaveLength(input.length);
 		let echoed = 0;
@@ -120,7 +106,7 @@ describe('ids through parameters, request bodies and answers', () => {
 		const get = await runOp('taobaoOrder:get', { orderId: byId('={{ $json.id }}') }, creds, EDGES.map((id) => ({ id })), {
 			onError: 'continueRegularOutput',
 		});
-		const queried = requests.filter((r) => r.route === 'GET /open/order/get').map((r) => new URL(r.url, 'http://x').searchParams.get('orderId'));
+		const queried = sb.sent('GET /open/order/get').map((r) => new URL(r.url, 'http://x').searchParams.get('orderId'));
 		expect(queried.sort()).toEqual([...EDGES].sort());
 		get.items.forEach((item, i) => expect(String(item.json.error)).toContain(EDGES[i]));
 		figures.customCallIds = ids.length + EDGES.length;

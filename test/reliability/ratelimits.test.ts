@@ -10,12 +10,10 @@
  *
  * Timings are recorded for RELIABILITY.md; the assertions only bound them with wide margins.
  */
-import type { IncomingMessage, Server } from 'http';
-
-import type { SandboxCredentials } from '../helpers/engine';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { A_WAIT_SEND, byId } from '../helpers/fixtures';
+import { useSandbox } from '../helpers/sandbox';
 import { runOp } from './baselines';
-import { A_WAIT_SEND, byId, isErrorItem, pairedIndex, recordFigures } from './lib';
+import { isErrorItem, pairedIndex, recordFigures } from './lib';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { STORM_LIMIT_MS, MIN_LEARNED_PER_SECOND } = require('../../dist/nodes/shared/transport/pacer.js') as typeof import('../../nodes/shared/transport/pacer');
@@ -24,28 +22,11 @@ const { STORM_LIMIT_MS, MIN_LEARNED_PER_SECOND } = require('../../dist/nodes/sha
 const ROUTE = 'POST /alibaba/order/detail';
 const QPS = 20;
 
-let sb: TestSandbox;
-let creds: SandboxCredentials;
-/** Arrival times of requests at the sandbox. */
-const arrivals: number[] = [];
+const { sb, creds } = useSandbox({ seed: 42 });
 
-beforeAll(async () => {
-	sb = await startTestSandbox({ seed: 42 });
-	creds = sb.nodeCredentials;
-	(sb as unknown as { server: Server }).server.on('request', (req: IncomingMessage) => {
-		if (`${req.method} ${(req.url ?? '').split('?')[0]}` === ROUTE) arrivals.push(Date.now());
-	});
-});
-afterAll(() => sb?.close());
-beforeEach(() => {
-	sb.setFaults({});
-	sb.setOptions({ qps: 0, latencyMs: 0 });
-	sb.resetCounters();
-	arrivals.length = 0;
-});
-
-/** Requests per second in consecutive one-second windows from `from`. */
+/** Requests per second at the sandbox in consecutive one-second windows from `from`. */
 function perSecond(from: number, to: number): number[] {
+	const arrivals = sb.sent(ROUTE).map((r) => r.at);
 	const out: number[] = [];
 	for (let t = from; t < to; t += 1000) out.push(arrivals.filter((a) => a >= t && a < t + 1000).length);
 	return out;

@@ -6,24 +6,22 @@
  * nor anything that looks like a request signature.
  */
 import { runOp } from './baselines';
-import { testCredential, type SandboxCredentials } from '../helpers/engine';
+import { testCredential } from '../helpers/engine';
+import { A_WAIT_SEND, RENDER_ID, byId } from '../helpers/fixtures';
 import { sendJson, startHostile, type Received } from '../helpers/hostile';
-import { CANARY_SECRET, startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { CANARY_SECRET, useSandbox } from '../helpers/sandbox';
 import { startTriggerHarness } from '../trigger/harness';
 import { CREDENTIALS, post, sign } from '../trigger/push';
-import { A_WAIT_SEND, byId, recordFigures } from './lib';
+import { recordFigures } from './lib';
 
 /** A request signature: 32 upper-case hex (MD5 header/query sign) or a `signature` header. */
 const SIGNATURE = /\b[0-9A-F]{32}\b|"signature"\s*:|signature=|[?&]sign=/;
 
-let sb: TestSandbox;
-let creds: SandboxCredentials;
+const { sb, creds } = useSandbox();
 const written: string[] = [];
 const restore: Array<() => void> = [];
 
-beforeAll(async () => {
-	sb = await startTestSandbox();
-	creds = sb.nodeCredentials;
+beforeAll(() => {
 	for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
 		const spy = jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
 			written.push(args.map((a) => (typeof a === 'string' ? a : safeJson(a))).join(' '));
@@ -41,10 +39,7 @@ beforeAll(async () => {
 		});
 	}
 });
-afterAll(async () => {
-	restore.forEach((r) => r());
-	await sb?.close();
-});
+afterAll(() => restore.forEach((r) => r()));
 
 function safeJson(value: unknown): string {
 	const seen = new WeakSet();
@@ -82,7 +77,7 @@ describe('the secret and signatures stay out of outputs, errors and logs', () =>
 		['API error (unknown order)', 'alibabaOrder:get', { orderId: byId('1234567890123456789') }, {}],
 		['API error under Continue On Fail', 'alibabaOrder:get', { orderId: byId('1234567890123456789') }, { onError: 'continueRegularOutput' }],
 		['bad input', 'alibabaOrder:get', { orderId: byId('={{ "12x" }}') }, {}],
-		['logistics (query-signed) success', 'logistics:createInternationalOrder', { renderId: 'FF2024080200007', bookingFields: {} }, {}],
+		['logistics (query-signed) success', 'logistics:createInternationalOrder', { renderId: RENDER_ID, bookingFields: {} }, {}],
 		['logistics (query-signed) API error', 'logistics:createInternationalOrder', { renderId: 'FF1999010100001', bookingFields: {} }, {}],
 	] as const)('%s', async (_name, key, params, extra) => {
 		const result = await runOp(key, params, creds, [{}], extra);

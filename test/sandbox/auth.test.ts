@@ -1,22 +1,15 @@
 /** Request signing: every auth failure has its own code; the logistics family also takes query timestamp + sign. */
-import { startSandbox, Sandbox } from '../../sandbox';
+import { A_WAIT_SEND, USER_ID } from '../helpers/fixtures';
+import { useSandbox } from '../helpers/sandbox';
 import { call, client, md5Signature, nonce } from './client';
 
-let sb: Sandbox;
-const detail = { webSite: '1688', orderId: '2542285634920880794' };
-
-beforeAll(async () => {
-	sb = await startSandbox({
-		credentials: [
-			{ accessKey: 'sandbox-access-key', accessSecret: 'sandbox-access-secret', userId: '2100007341207' },
-			{ accessKey: 'second-key', accessSecret: 'second-secret', userId: '2100007349999' },
-		],
-	});
+const { sb } = useSandbox({
+	credentials: [
+		{ accessKey: 'sandbox-access-key', accessSecret: 'sandbox-access-secret', userId: USER_ID },
+		{ accessKey: 'second-key', accessSecret: 'second-secret', userId: '2100007349999' },
+	],
 });
-
-afterAll(async () => {
-	await sb.close();
-});
+const detail = { webSite: '1688', orderId: A_WAIT_SEND };
 
 const post = (o: Parameters<typeof call>[4] = {}) => call(sb.url, sb.credentials, 'POST', '/alibaba/order/detail', { body: detail, ...o });
 

@@ -1,17 +1,12 @@
 /** Sandbox changes over time (sandbox/changes.js) through POST /__admin/simulate and the API. */
-import { startSandbox, Sandbox } from '../../sandbox';
+import { useSandbox } from '../helpers/sandbox';
 import { admin, client, digits } from './client';
 
-let sb: Sandbox;
+const { sb } = useSandbox({ orders: 10 });
 let api: ReturnType<typeof client>;
 
-beforeAll(async () => {
-	sb = await startSandbox({ port: 0, orders: 10 });
+beforeAll(() => {
 	api = client(sb.url, sb.credentials);
-});
-
-afterAll(async () => {
-	await sb.close();
 });
 
 /** The action's result (`{ok, result}` on success), or the admin error. */

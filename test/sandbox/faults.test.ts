@@ -1,25 +1,16 @@
 /** Fault knobs: latency, HTTP 500, HTML, malformed JSON, reset, timeout, rate limit, qps, clock skew; counters. */
-import { startSandbox, Sandbox } from '../../sandbox';
+import { A_WAIT_SEND } from '../helpers/fixtures';
+import { useSandbox, withSandbox } from '../helpers/sandbox';
 import { admin, call, client } from './client';
 
-let sb: Sandbox;
+const { sb } = useSandbox({ seed: 11 });
 let api: ReturnType<typeof client>;
 const DETAIL = 'POST /alibaba/order/detail';
-const body = { webSite: '1688', orderId: '2542285634920880794' };
+const body = { webSite: '1688', orderId: A_WAIT_SEND };
 const detail = () => api.post('/alibaba/order/detail', body);
 
-beforeAll(async () => {
-	sb = await startSandbox({ seed: 11 });
+beforeAll(() => {
 	api = client(sb.url, sb.credentials);
-});
-
-afterEach(() => {
-	sb.setFaults({});
-	sb.setOptions({ latencyMs: 0, qps: 0, clockSkewMs: 0 });
-});
-
-afterAll(async () => {
-	await sb.close();
 });
 
 async function startOfSecond(): Promise<void> {
@@ -80,13 +71,14 @@ test('timeout holds the socket until the client gives up', async () => {
 });
 
 test('a held socket does not keep close() waiting', async () => {
-	const other = await startSandbox({ faults: { errorRate: 1, errorKinds: ['timeout'] } });
-	const pending = call(other.url, other.credentials, 'POST', '/alibaba/order/detail', { body }).catch((e: Error) => e);
-	await new Promise((r) => setTimeout(r, 100));
-	const started = Date.now();
-	await other.close();
-	expect(Date.now() - started).toBeLessThan(1000);
-	expect(String((await pending as Error).message)).toMatch(/socket hang up|ECONNRESET/);
+	await withSandbox({ faults: { errorRate: 1, errorKinds: ['timeout'] } }, async (other) => {
+		const pending = call(other.url, other.credentials, 'POST', '/alibaba/order/detail', { body }).catch((e: Error) => e);
+		await new Promise((r) => setTimeout(r, 100));
+		const started = Date.now();
+		await other.close();
+		expect(Date.now() - started).toBeLessThan(1000);
+		expect(String((await pending as Error).message)).toMatch(/socket hang up|ECONNRESET/);
+	});
 });
 
 test('rateLimit fault answers the 42900 envelope', async () => {
@@ -98,17 +90,16 @@ test('rateLimit fault answers the 42900 envelope', async () => {
 });
 
 test('errorRate is seeded: same seed, same outcomes', async () => {
-	const outcomes = async (seed: number) => {
-		const s = await startSandbox({ seed, faults: { errorRate: 0.5, errorKinds: ['http500', 'rateLimit'] } });
-		const c = client(s.url, s.credentials);
-		const out: string[] = [];
-		for (let i = 0; i < 20; i++) {
-			const r = await c.post('/alibaba/order/detail', body);
-			out.push(`${r.status}/${r.json.code}`);
-		}
-		await s.close();
-		return out;
-	};
+	const outcomes = (seed: number) =>
+		withSandbox({ seed, faults: { errorRate: 0.5, errorKinds: ['http500', 'rateLimit'] } }, async (s) => {
+			const c = client(s.url, s.credentials);
+			const out: string[] = [];
+			for (let i = 0; i < 20; i++) {
+				const r = await c.post('/alibaba/order/detail', body);
+				out.push(`${r.status}/${r.json.code}`);
+			}
+			return out;
+		});
 	const a = await outcomes(21);
 	const b = await outcomes(21);
 	expect(a).toEqual(b);
@@ -175,6 +166,6 @@ test('admin faults and options endpoints', async () => {
 	expect((await detail()).ms).toBeGreaterThanOrEqual(110);
 	await admin(sb.url, 'POST', 'options', { latencyMs: 0 });
 	const summary = await admin(sb.url, 'GET', 'state');
-	expect(summary.json.fixtures.alibaba.orderWaitSellerSend).toBe('2542285634920880794');
+	expect(summary.json.fixtures.alibaba.orderWaitSellerSend).toBe(A_WAIT_SEND);
 	expect(summary.json.credentials[0].accessKey).toBe('sandbox-access-key');
 });

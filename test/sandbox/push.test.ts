@@ -2,7 +2,8 @@
 import * as crypto from 'crypto';
 import * as http from 'http';
 import { AddressInfo } from 'net';
-import { startSandbox, Sandbox } from '../../sandbox';
+import { A_SHIPPED, A_WAIT_SEND } from '../helpers/fixtures';
+import { useSandbox } from '../helpers/sandbox';
 import { admin, big, client, digits, parseLossless } from './client';
 
 interface Received {
@@ -58,18 +59,19 @@ function hmac(raw: string, secret: string): string {
 }
 
 let rx: Receiver;
-let sb: Sandbox;
 let api: ReturnType<typeof client>;
 
 beforeEach(async () => {
 	rx = new Receiver();
 	await rx.listen();
-	sb = await startSandbox({ callbackUrls: [rx.url], pushRetryDelaysMs: [40, 40, 40] });
+});
+// A sandbox per test: each starts with an empty push log and no retries pending.
+const { sb } = useSandbox(() => ({ callbackUrls: [rx.url], pushRetryDelaysMs: [40, 40, 40] }), { per: 'test' });
+beforeEach(() => {
 	api = client(sb.url, sb.credentials);
 });
 
 afterEach(async () => {
-	await sb.close();
 	await rx.close();
 });
 
@@ -129,7 +131,7 @@ test('1688 refund creation pushes the refund message', async () => {
 
 test('unacknowledged pushes are retried until HTTP 200', async () => {
 	rx.statuses = [500, 503];
-	const entries = await sb.push({ messageType: '1688_ORDER_BUYER_VIEW_ORDER_PRICE_MODIFY', messageBody: { orderId: big('2542285634920880794') } });
+	const entries = await sb.push({ messageType: '1688_ORDER_BUYER_VIEW_ORDER_PRICE_MODIFY', messageBody: { orderId: big(A_WAIT_SEND) } });
 	expect(entries[0].acknowledged).toBe(false);
 	const got = await rx.waitFor(3);
 	expect(got.map((r) => r.raw)).toEqual([got[0].raw, got[0].raw, got[0].raw]);
@@ -153,13 +155,13 @@ test('gives up after the configured retries', async () => {
 
 test('pushBodyAsString sends messageBody as a JSON-encoded string', async () => {
 	sb.setOptions({ pushBodyAsString: true });
-	await sb.push({ messageType: '1688_ORDER_BUYER_VIEW_ORDER_STATUS_MODIFY', messageBody: { orderId: big('1024285237573584051'), status: 'success' } });
+	await sb.push({ messageType: '1688_ORDER_BUYER_VIEW_ORDER_STATUS_MODIFY', messageBody: { orderId: big(A_SHIPPED), status: 'success' } });
 	const [msg] = await rx.waitFor(1);
 	const outer = parseLossless(msg.raw);
 	expect(typeof outer.messageBody).toBe('string');
 	const inner = parseLossless(outer.messageBody);
-	expect(digits(inner.orderId)).toBe('1024285237573584051');
-	expect(outer.messageBody).toContain('"orderId":1024285237573584051');
+	expect(digits(inner.orderId)).toBe(A_SHIPPED);
+	expect(outer.messageBody).toContain(`"orderId":${A_SHIPPED}`);
 	expect(msg.headers.authorization).toBe(hmac(msg.raw, sb.credentials.accessSecret));
 });
 

@@ -1,18 +1,13 @@
 /** State machines, fixtures, pagination and 19-digit ids end to end. */
 import { LosslessNumber, stringify } from 'lossless-json';
-import { startSandbox, Sandbox } from '../../sandbox';
+import { useSandbox, withSandbox } from '../helpers/sandbox';
 import { big, client, digits } from './client';
 
-let sb: Sandbox;
+const { sb } = useSandbox({ seed: 3 });
 let api: ReturnType<typeof client>;
 
-beforeAll(async () => {
-	sb = await startSandbox({ seed: 3 });
+beforeAll(() => {
 	api = client(sb.url, sb.credentials);
-});
-
-afterAll(async () => {
-	await sb.close();
 });
 
 describe('fixtures', () => {
@@ -44,26 +39,20 @@ describe('fixtures', () => {
 	});
 
 	test('fixtures do not depend on the seed', async () => {
-		const other = await startSandbox({ seed: 99, orders: 10 });
-		try {
+		await withSandbox({ seed: 99, orders: 10 }, async (other) => {
 			expect(other.state.alibaba.orders.get('2542285634920880794').status).toBe('waitsellersend');
 			expect(other.state.taobao.orders.get(other.state.fixtures.taobao.orderWaitPay).status).toBe(0);
 			expect(other.state.taobao.products.has('600126245031041190')).toBe(true);
-		} finally {
-			await other.close();
-		}
+		});
 	});
 
 	test('the same seed gives the same world', async () => {
-		const a = await startSandbox({ seed: 5, orders: 30 });
-		const b = await startSandbox({ seed: 5, orders: 30 });
-		try {
-			expect(a.state.taobao.orderList.map((o: any) => o.orderId)).toEqual(b.state.taobao.orderList.map((o: any) => o.orderId));
-			expect(a.state.alibaba.orderList.map((o: any) => [o.id, o.status])).toEqual(b.state.alibaba.orderList.map((o: any) => [o.id, o.status]));
-		} finally {
-			await a.close();
-			await b.close();
-		}
+		await withSandbox({ seed: 5, orders: 30 }, (a) =>
+			withSandbox({ seed: 5, orders: 30 }, async (b) => {
+				expect(a.state.taobao.orderList.map((o: any) => o.orderId)).toEqual(b.state.taobao.orderList.map((o: any) => o.orderId));
+				expect(a.state.alibaba.orderList.map((o: any) => [o.id, o.status])).toEqual(b.state.alibaba.orderList.map((o: any) => [o.id, o.status]));
+			}),
+		);
 	});
 });
 
@@ -248,29 +237,26 @@ describe('1688 refunds', () => {
 describe('pagination', () => {
 	// Start-up time is a benchmark figure, not a unit-test bound (it varies with machine load).
 	test('5000 orders per platform page with totals', async () => {
-		const big5k = await startSandbox({ orders: 5000 });
-		try {
-			const c = client(big5k.url, big5k.credentials);
-			const tb = await c.get('/open/order/page', { pageNo: 3, pageSize: 50 });
-			expect(tb.json.data).toMatchObject({ totalRecords: 5000, totalPage: 100, pageSize: 50, currentPage: 3 });
-			expect(tb.json.data.data).toHaveLength(50);
-			const al = await c.post('/v2/alibaba/order/page', { pageNo: 100, pageSize: 50 });
-			expect(al.json.data).toMatchObject({ totalRecords: 5000, totalPage: 100, pageSize: 50, currentPage: 100 });
-			expect(al.json.data.data).toHaveLength(50);
-			const beyond = await c.post('/v2/alibaba/order/page', { pageNo: 101, pageSize: 50 });
-			expect(beyond.json.data.data).toHaveLength(0);
-			// every id unique across all pages
-			const seen = new Set<string>();
-			for (let p = 1; p <= 50; p++) {
-				const page = await c.post('/v2/alibaba/order/page', { beginPage: p, pageSize: 100 });
-				for (const o of page.json.data.data) seen.add(digits(o.baseInfo.id));
-			}
-			expect(seen.size).toBe(5000);
-			const tooBig = await c.get('/open/order/page', { pageSize: 1000 });
-			expect(tooBig.json.code).toBe(40010);
-		} finally {
-			await big5k.close();
+		await withSandbox({ orders: 5000 }, async (big5k) => {
+		const c = client(big5k.url, big5k.credentials);
+		const tb = await c.get('/open/order/page', { pageNo: 3, pageSize: 50 });
+		expect(tb.json.data).toMatchObject({ totalRecords: 5000, totalPage: 100, pageSize: 50, currentPage: 3 });
+		expect(tb.json.data.data).toHaveLength(50);
+		const al = await c.post('/v2/alibaba/order/page', { pageNo: 100, pageSize: 50 });
+		expect(al.json.data).toMatchObject({ totalRecords: 5000, totalPage: 100, pageSize: 50, currentPage: 100 });
+		expect(al.json.data.data).toHaveLength(50);
+		const beyond = await c.post('/v2/alibaba/order/page', { pageNo: 101, pageSize: 50 });
+		expect(beyond.json.data.data).toHaveLength(0);
+		// every id unique across all pages
+		const seen = new Set<string>();
+		for (let p = 1; p <= 50; p++) {
+			const page = await c.post('/v2/alibaba/order/page', { beginPage: p, pageSize: 100 });
+			for (const o of page.json.data.data) seen.add(digits(o.baseInfo.id));
 		}
+		expect(seen.size).toBe(5000);
+		const tooBig = await c.get('/open/order/page', { pageSize: 1000 });
+		expect(tooBig.json.code).toBe(40010);
+		});
 	});
 
 	test('1688 keyword query uses beginPage with totals', async () => {

@@ -21,34 +21,28 @@ import type { AddressInfo } from 'net';
 
 import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute, parseIncomingMessage } from 'n8n-core';
 import {
-	ICredentialsHelper,
 	NodeConnectionTypes,
 	NodeHelpers,
 	Workflow,
 	createRunExecutionData,
 	type ICredentialDataDecryptedObject,
-	type ICredentials,
 	type IDataObject,
 	type IExecuteFunctions,
-	type IHttpRequestOptions,
 	type INode,
 	type INodeExecutionData,
-	type INodeProperties,
 	type INodeType,
 	type INodeTypes,
 	type IWebhookData,
 	type IWebhookDescription,
-	type IWorkflowExecuteAdditionalData,
 	type WebhookType,
 	type WorkflowActivateMode,
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import { Container } from '@n8n/di';
+import { additionalData, shutdownEngine } from '../helpers/engine';
 
-// The built trigger and credential, as n8n loads them (and so scripts resolve them like jest does).
+// The built trigger, as n8n loads it (and so scripts resolve it like jest does).
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { PandaPonApi } = require('../../dist/credentials/PandaPonApi.credentials.js') as typeof import('../../credentials/PandaPonApi.credentials');
 const { PandaPonTrigger } = require('../../dist/nodes/PandaPonTrigger/PandaPonTrigger.node.js') as typeof import('../../nodes/PandaPonTrigger/PandaPonTrigger.node');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -95,42 +89,6 @@ class NodeTypes implements INodeTypes {
 	}
 }
 
-/** Credentials from memory; authenticate() runs the real credential class, as n8n's helper does. */
-class CredentialsHelper extends ICredentialsHelper {
-	constructor(private readonly data: ICredentialDataDecryptedObject) {
-		super();
-	}
-
-	getParentTypes(): string[] {
-		return [];
-	}
-
-	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		if (typeName !== 'pandaPonApi') throw new Error(`Unexpected credential type ${typeName}`);
-		return await new PandaPonApi().authenticate(credentials, requestOptions);
-	}
-
-	async preAuthentication(): Promise<undefined> {
-		return undefined;
-	}
-
-	async getCredentials(): Promise<ICredentials> {
-		throw new Error('not used');
-	}
-
-	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
-		return { ...this.data };
-	}
-
-	async updateCredentials(): Promise<void> {}
-
-	async updateCredentialsOauthTokenData(): Promise<void> {}
-
-	getCredentialsProperties(): INodeProperties[] {
-		return new PandaPonApi().properties;
-	}
-}
-
 export interface Delivery {
 	mode: WorkflowExecuteMode;
 	webhookName: WebhookType;
@@ -168,24 +126,8 @@ export interface HarnessOptions {
 
 const WORKFLOW_ID = 'wfPandaPonTrigger1';
 
-/**
- * n8n-core's SSHClientsManager (created by the first ExecuteContext) starts a 60 s cleanup
- * interval that n8n stops on shutdown; stop it here so jest can exit.
- */
-function stopEngineTimers(): void {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { SSHClientsManager } = require('n8n-core/dist/execution-engine/ssh-clients-manager') as {
-		SSHClientsManager: new (...args: unknown[]) => { cleanupTimer?: NodeJS.Timeout };
-	};
-	if (Container.has(SSHClientsManager)) {
-		const manager = Container.get(SSHClientsManager);
-		if (manager.cleanupTimer) clearInterval(manager.cleanupTimer);
-	}
-}
-
 export async function startTriggerHarness(options: HarnessOptions): Promise<TriggerHarness> {
 	const nodeTypes = new NodeTypes();
-	const credentialsHelper = new CredentialsHelper(options.credentials);
 	let parameters: IDataObject = { ...(options.parameters ?? {}) };
 	let savedStaticData = '{}';
 	const deliveries: Delivery[] = [];
@@ -235,28 +177,8 @@ export async function startTriggerHarness(options: HarnessOptions): Promise<Trig
 	};
 
 	let baseUrl = '';
-	const additionalDataFor = (req?: IncomingMessage, res?: ServerResponse): IWorkflowExecuteAdditionalData =>
-		({
-			credentialsHelper,
-			executeWorkflow: async () => {
-				throw new Error('not used');
-			},
-			getRunExecutionData: async () => undefined,
-			currentNodeExecutionIndex: 0,
-			restApiUrl: `${baseUrl}/rest`,
-			instanceBaseUrl: baseUrl,
-			formWaitingBaseUrl: `${baseUrl}/form-waiting`,
-			webhookBaseUrl: `${baseUrl}/webhook`,
-			webhookWaitingBaseUrl: `${baseUrl}/webhook-waiting`,
-			webhookTestBaseUrl: `${baseUrl}/webhook-test`,
-			variables: {},
-			logAiEvent: () => {},
-			startRunnerTask: async () => {
-				throw new Error('not used');
-			},
-			httpRequest: req,
-			httpResponse: res,
-		}) as unknown as IWorkflowExecuteAdditionalData;
+	const additionalDataFor = (httpRequest?: IncomingMessage, httpResponse?: ServerResponse) =>
+		additionalData(options.credentials, { baseUrl, httpRequest, httpResponse });
 
 	const descriptions = (): IWebhookDescription[] => nodeTypes.getByNameAndVersion(TRIGGER_TYPE).description.webhooks ?? [];
 
@@ -427,7 +349,7 @@ export async function startTriggerHarness(options: HarnessOptions): Promise<Trig
 			parameters = { ...next };
 		},
 		async close() {
-			stopEngineTimers();
+			shutdownEngine();
 			await Promise.allSettled(finished);
 			const closed = new Promise<void>((resolve) => server.close(() => resolve()));
 			server.closeAllConnections();

@@ -21,29 +21,19 @@ import { PackageDirectoryLoader, PollContext } from 'n8n-core';
 // Not re-exported by n8n-core's index; ActiveWorkflows runs every poll through it.
 import { TriggersAndPollers } from 'n8n-core/dist/execution-engine/triggers-and-pollers';
 import {
-	ICredentialsHelper,
 	Workflow,
 	toCronExpression,
-	type ICredentialDataDecryptedObject,
-	type ICredentials,
 	type IDataObject,
-	type IHttpRequestOptions,
 	type INode,
 	type INodeExecutionData,
-	type INodeProperties,
 	type INodeType,
 	type INodeTypes,
-	type IWorkflowExecuteAdditionalData,
 	type TriggerTime,
 	type WorkflowActivateMode,
 } from 'n8n-workflow';
 import path from 'path';
 
-import { assertNoSecrets, registerNodeType, runWorkflow, type RunResult, type SandboxCredentials } from '../helpers/engine';
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { PandaPonApi } = require('../../dist/credentials/PandaPonApi.credentials.js') as typeof import('../../credentials/PandaPonApi.credentials');
-/* eslint-enable @typescript-eslint/no-require-imports */
+import { additionalData, assertNoSecrets, registerNodeType, runWorkflow, type RunResult, type SandboxCredentials } from '../helpers/engine';
 
 export const POLL_TYPE = 'n8n-nodes-pandapon.pandaPonPollingTrigger';
 export const POLL_NODE_NAME = 'PandaPon Polling Trigger';
@@ -61,40 +51,6 @@ export function loadPollingNodeType(): Promise<INodeType> {
 		return type;
 	})();
 	return loaded;
-}
-
-class CredentialsHelper extends ICredentialsHelper {
-	constructor(private readonly data: ICredentialDataDecryptedObject) {
-		super();
-	}
-
-	getParentTypes(): string[] {
-		return [];
-	}
-
-	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, request: IHttpRequestOptions) {
-		return await new PandaPonApi().authenticate(credentials, request);
-	}
-
-	async preAuthentication(): Promise<undefined> {
-		return undefined;
-	}
-
-	async getCredentials(): Promise<ICredentials> {
-		throw new Error('not used');
-	}
-
-	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
-		return { ...this.data };
-	}
-
-	async updateCredentials(): Promise<void> {}
-
-	async updateCredentialsOauthTokenData(): Promise<void> {}
-
-	getCredentialsProperties(): INodeProperties[] {
-		return new PandaPonApi().properties;
-	}
 }
 
 export interface PollOutcome {
@@ -133,17 +89,7 @@ export async function startPollHarness(credentials: SandboxCredentials, paramete
 		getByNameAndVersion: () => type,
 		getKnownTypes: () => ({}),
 	};
-	const data = { timestampUnit: 'milliseconds', ...credentials } as unknown as ICredentialDataDecryptedObject;
-	const additionalData = {
-		credentialsHelper: new CredentialsHelper(data),
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://localhost/rest',
-		instanceBaseUrl: 'http://localhost/',
-		webhookBaseUrl: 'http://localhost/webhook',
-		webhookWaitingBaseUrl: 'http://localhost/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost/webhook-test',
-		variables: {},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const runData = additionalData(credentials);
 
 	let params: IDataObject = { pollTimes: { item: [{ mode: 'everyMinute' }] }, ...parameters };
 	let savedText = '{}';
@@ -180,7 +126,7 @@ export async function startPollHarness(credentials: SandboxCredentials, paramete
 		const ctx = new PollContext(
 			workflow,
 			workflow.getNode(POLL_NODE_NAME) as INode,
-			additionalData,
+			runData,
 			'trigger',
 			activation,
 			(emitted: INodeExecutionData[][]) => {
@@ -231,7 +177,7 @@ export async function startPollHarness(credentials: SandboxCredentials, paramete
 		saved: () => JSON.parse(savedText) as IDataObject,
 		live: () => JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject,
 		cronExpressions: () => {
-			const ctx = new PollContext(workflow, workflow.getNode(POLL_NODE_NAME) as INode, additionalData, 'trigger', 'activate');
+			const ctx = new PollContext(workflow, workflow.getNode(POLL_NODE_NAME) as INode, runData, 'trigger', 'activate');
 			const pollTimes = ctx.getNodeParameter('pollTimes') as { item?: TriggerTime[] };
 			return (pollTimes.item ?? []).map(toCronExpression);
 		},

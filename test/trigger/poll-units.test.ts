@@ -1,6 +1,7 @@
 /** The polling trigger's pure parts: times, record shapes, traces, the snapshot and deliveryId. */
 import { emptySnapshot, loadSnapshot, orderChanges, refundChanges, toItem, traceChanges, type Selection } from '../../nodes/PandaPonPollingTrigger/changes';
 import { alibabaOrder, chinaTimeMs, isoOf, taobaoOrder, traceSteps } from '../../nodes/PandaPonPollingTrigger/read';
+import { A_WAIT_SEND, A_WAIT_SEND_ENTRIES, T_WAIT_PAY } from '../helpers/fixtures';
 
 const anyStatus: Selection = { has: () => true, statusWanted: () => true };
 
@@ -18,23 +19,23 @@ describe('times', () => {
 describe('records', () => {
 	it('1688: id from idOfStr, after-sales grouped by refundId from the lines', () => {
 		const order = alibabaOrder({
-			baseInfo: { id: '2542285634920880794', idOfStr: '2542285634920880794', status: 'waitsellersend', totalAmount: 10.5, modifyTime: '2025-06-01 10:00:00' },
+			baseInfo: { id: A_WAIT_SEND, idOfStr: A_WAIT_SEND, status: 'waitsellersend', totalAmount: 10.5, modifyTime: '2025-06-01 10:00:00' },
 			productItems: [
-				{ subItemIDString: '2542285634921880794', refundId: 'TQ1', refundStatus: 'waitselleragree' },
-				{ subItemIDString: '2542285634922880794', refundId: 'TQ1', refundStatus: 'waitselleragree' },
+				{ subItemIDString: A_WAIT_SEND_ENTRIES[0], refundId: 'TQ1', refundStatus: 'waitselleragree' },
+				{ subItemIDString: A_WAIT_SEND_ENTRIES[1], refundId: 'TQ1', refundStatus: 'waitselleragree' },
 				{ subItemIDString: '2542285634923880794', refundId: null },
 			],
 		});
-		expect(order).toMatchObject({ orderId: '2542285634920880794', status: 'waitsellersend', amount: 10.5, updatedAt: '2025-06-01T02:00:00.000Z' });
+		expect(order).toMatchObject({ orderId: A_WAIT_SEND, status: 'waitsellersend', amount: 10.5, updatedAt: '2025-06-01T02:00:00.000Z' });
 		expect(order!.refunds).toHaveLength(1);
-		expect(order!.refunds[0].record).toMatchObject({ refundId: 'TQ1', orderEntryIds: ['2542285634921880794', '2542285634922880794'] });
+		expect(order!.refunds[0].record).toMatchObject({ refundId: 'TQ1', orderEntryIds: A_WAIT_SEND_ENTRIES });
 	});
 
 	it('records without a usable id are skipped, not guessed', () => {
 		expect(alibabaOrder({ baseInfo: { id: 2.5 } })).toBeUndefined();
 		expect(taobaoOrder({ orderId: 'abc' })).toBeUndefined();
-		expect(taobaoOrder({ orderId: '3021045938172635401', status: 10, shipTime: null, payTime: '2025-06-01 10:00:00', createTime: '2025-06-01 09:00:00' })).toMatchObject({
-			orderId: '3021045938172635401',
+		expect(taobaoOrder({ orderId: T_WAIT_PAY, status: 10, shipTime: null, payTime: '2025-06-01 10:00:00', createTime: '2025-06-01 09:00:00' })).toMatchObject({
+			orderId: T_WAIT_PAY,
 			updatedAt: '2025-06-01T02:00:00.000Z',
 		});
 	});
@@ -61,7 +62,7 @@ describe('snapshot', () => {
 	});
 
 	it('compares as text across the JSON round trip (Taobao status numbers, amounts)', () => {
-		const order = taobaoOrder({ orderId: '3021045938172635401', status: 10, purchaseAmount: 100 })!;
+		const order = taobaoOrder({ orderId: T_WAIT_PAY, status: 10, purchaseAmount: 100 })!;
 		const first = emptySnapshot();
 		orderChanges('taobao', [order], { ...emptySnapshot(), orders: { taobao: {} } }, first, anyStatus);
 		const reloaded = loadSnapshot(JSON.parse(JSON.stringify(first)));

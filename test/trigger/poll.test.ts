@@ -4,7 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { useSandbox } from '../helpers/sandbox';
 import { POLL_NODE_NAME, loadPollingNodeType, startPollHarness, type PollHarness } from './poll-harness';
 
 const ORDERS = 'POST /v2/alibaba/order/page';
@@ -13,21 +13,11 @@ const TB_REFUNDS = 'POST /open/order/refund/queryList';
 const TRACE_1688 = 'GET /alibaba/order/logistics/trace';
 const TB_LOGISTICS = 'GET /open/order/logistics/get';
 
-let sb: TestSandbox;
-
-beforeAll(async () => {
-	// Seeded orders are dated 2025; the window only sees orders the tests create (dated now).
-	sb = await startTestSandbox({ orders: 10 });
-});
-
-afterAll(async () => {
-	await sb.close();
-});
+// Seeded orders are dated 2025; the window only sees orders the tests create (dated now).
+const { sb } = useSandbox({ orders: 10 });
 
 beforeEach(() => {
 	sb.reset({ orders: 10 });
-	sb.setFaults({});
-	sb.resetCounters();
 });
 
 function create(platform: '1688' | 'taobao', count: number, status: string | number): string[] {

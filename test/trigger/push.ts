@@ -1,4 +1,5 @@
 import { createHmac } from 'crypto';
+import { A_WAIT_SEND } from '../helpers/fixtures';
 
 /** Test-side signer, written independently of the node: hex HMAC-SHA256 of the exact bytes. */
 export function sign(body: string | Buffer, secret: string): string {
@@ -60,7 +61,7 @@ export function pushTimestamp(offsetMs = 0): string {
 }
 
 /** A 1688 price message as raw JSON text with a 19-digit id written as a bare number. */
-export function alibabaPriceMessage(orderId = '2542285634920880794', price = 19, timestamp = pushTimestamp()): string {
+export function alibabaPriceMessage(orderId = A_WAIT_SEND, price = 19, timestamp = pushTimestamp()): string {
 	return (
 		'{"messageType":"1688_ORDER_BUYER_VIEW_ORDER_PRICE_MODIFY","messageBody":{"baseInfo":{"id":' +
 		orderId +

@@ -6,11 +6,9 @@
  */
 import { createHash, randomBytes } from 'crypto';
 
+import type { Sandbox } from '../../sandbox';
+import { useSandbox } from '../helpers/sandbox';
 import { startTriggerHarness, type Delivery, type TriggerHarness } from './harness';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startSandbox } = require('../../sandbox') as typeof import('../../sandbox');
-type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
 /** Signed PandaPon API call written here, independent of the node's transport. */
 async function api(sb: Sandbox, method: 'GET' | 'POST', path: string, rawBody?: string): Promise<any> {
@@ -44,20 +42,15 @@ async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 10
 }
 
 describe('sandbox → PandaPon Trigger, end to end', () => {
-	let sb: Sandbox;
+	const { sb, creds } = useSandbox({ pushRetryDelaysMs: [200, 200] });
 	let h: TriggerHarness;
 
 	beforeAll(async () => {
-		sb = await startSandbox({ port: 0, pushRetryDelaysMs: [200, 200] });
-		h = await startTriggerHarness({
-			credentials: { ...sb.credentials, baseUrl: sb.url, timestampUnit: 'milliseconds' },
-			parameters: { events: ['*'] },
-		});
+		h = await startTriggerHarness({ credentials: { ...creds }, parameters: { events: ['*'] } });
 		sb.setOptions({ callbackUrls: [h.prodUrl] });
 	});
 
 	afterAll(async () => {
-		await sb.close();
 		await h.close();
 	});
 
@@ -170,7 +163,7 @@ describe('sandbox → PandaPon Trigger, end to end', () => {
 			h.setParameters({ events: ['*'], fetchLatestState: true });
 			const from = h.deliveries.length;
 			sb.resetCounters();
-			await sb.push({ messageType: '1688_ORDER_BUYER_VIEW_ORDER_BUYER_REFUND', messageBody: { refundId: 'TQ404404404', orderId: '2542285634920880794' } });
+			await sb.push({ messageType: '1688_ORDER_BUYER_VIEW_ORDER_BUYER_REFUND', messageBody: { refundId: 'TQ404404404', orderId: sb.state.fixtures.alibaba.orderWaitSellerSend } });
 			const delivery = await nextEmitted(from);
 			const item = delivery.collected![0].json;
 			expect(item.latest).toBeNull();

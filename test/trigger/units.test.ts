@@ -16,6 +16,7 @@ import { EVENTS, classify, eventOptions, isSelected } from '../../nodes/PandaPon
 import { isVerifyPing } from '../../nodes/PandaPonTrigger/http';
 import { latestRequestFor, orderIdInPush } from '../../nodes/PandaPonTrigger/latest';
 import { checkSignature, topLevelValueText } from '../../nodes/PandaPonTrigger/signature';
+import { A_WAIT_SEND, T_WAIT_PAY } from '../helpers/fixtures';
 
 describe('signature helpers', () => {
 	const secret = 's3cret';
@@ -192,15 +193,15 @@ describe('eventTime and Fetch Latest State plans', () => {
 
 	test('requests per platform and kind', () => {
 		const byEvent = (key: string) => EVENTS.find((e) => e.event === key)!;
-		expect(latestRequestFor(byEvent('1688.orderStatusChanged'), { orderId: '2542285634920880794' })).toEqual({
-			request: { method: 'POST', path: '/alibaba/order/detail', body: { webSite: '1688', orderId: '2542285634920880794' }, write: false },
+		expect(latestRequestFor(byEvent('1688.orderStatusChanged'), { orderId: A_WAIT_SEND })).toEqual({
+			request: { method: 'POST', path: '/alibaba/order/detail', body: { webSite: '1688', orderId: A_WAIT_SEND }, write: false },
 		});
-		expect(latestRequestFor(byEvent('taobao.orderStatusChanged'), { orderId: '3021045938172635401' })).toEqual({
-			request: { method: 'GET', path: '/open/order/get', query: { orderId: '3021045938172635401' }, write: false },
+		expect(latestRequestFor(byEvent('taobao.orderStatusChanged'), { orderId: T_WAIT_PAY })).toEqual({
+			request: { method: 'GET', path: '/open/order/get', query: { orderId: T_WAIT_PAY }, write: false },
 		});
 		expect(latestRequestFor(byEvent('1688.afterSaleRefund'), { refundId: 'TQ1' })).toMatchObject({ request: { method: 'POST', path: '/alibaba/refund/info', body: { refundId: 'TQ1' } } });
 		expect(latestRequestFor(byEvent('taobao.afterSaleRefund'), { refundId: 'R1' })).toMatchObject({ request: { method: 'GET', path: '/v2/taobao/order/refund/query', query: { refundId: 'R1' } } });
 		expect(latestRequestFor(byEvent('taobao.afterSaleRefund'), {})).toHaveProperty('skip');
-		expect(orderIdInPush({ baseInfo: { idOfStr: '2542285634920880794', id: 1 } })).toBe('2542285634920880794');
+		expect(orderIdInPush({ baseInfo: { idOfStr: A_WAIT_SEND, id: 1 } })).toBe(A_WAIT_SEND);
 	});
 });

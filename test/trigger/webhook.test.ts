@@ -1,4 +1,5 @@
 import { storedEntries } from '../../nodes/PandaPonTrigger/dedupe';
+import { A_WAIT_SEND } from '../helpers/fixtures';
 import { startTriggerHarness, type Delivery, type TriggerHarness } from './harness';
 import { CREDENTIALS, SECRET, alibabaPriceMessage, post, pushTimestamp, sign, taobaoStatusMessageStringBody } from './push';
 
@@ -38,7 +39,7 @@ describe('PandaPon Trigger through n8n webhook machinery', () => {
 
 	test('a valid signed push emits one item, acknowledged with 200 and a small JSON body', async () => {
 		const ts = pushTimestamp();
-		const { res, delivery } = await push(alibabaPriceMessage('2542285634920880794', 19, ts));
+		const { res, delivery } = await push(alibabaPriceMessage(A_WAIT_SEND, 19, ts));
 		expect(res.status).toBe(200);
 		expect(res.json).toEqual(ACK);
 		expect(delivery!.mode).toBe('webhook');
@@ -60,7 +61,7 @@ describe('PandaPon Trigger through n8n webhook machinery', () => {
 		expect(item.deliveryId).toMatch(/^[0-9a-f]{32}$/);
 		expect(Date.parse(item.receivedAt as string)).not.toBeNaN();
 		// 19-digit id written as a bare JSON number arrives as its exact digits
-		expect((item.body as any).baseInfo.id).toBe('2542285634920880794');
+		expect((item.body as any).baseInfo.id).toBe(A_WAIT_SEND);
 		expect((item.body as any).productItems[0].productID).toBe(610947572360);
 		expect(item.latest).toBeUndefined();
 	});
