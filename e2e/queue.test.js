@@ -244,10 +244,10 @@ async function runDataOf(executionId) {
 }
 
 /** Why executions of a workflow failed: id, status, the error and the node it names, from main's REST API. */
-async function failuresOf(workflowId) {
+async function failuresOf(workflowId, most = 5) {
 	const failed = executionsOf(workflowId).filter((r) => r.status !== 'success');
 	return Promise.all(
-		failed.slice(0, 5).map(async (r) => {
+		failed.slice(0, most).map(async (r) => {
 			const result = await runDataOf(r.id).catch((e) => ({ error: { message: `run data unreadable: ${e.message}` } }));
 			const nodeErrors = Object.entries(result?.runData ?? {})
 				.map(([node, runs]) => [node, runs.at(-1)?.error?.message])
@@ -451,13 +451,25 @@ describe('n8n 2.8.4 in queue mode: main, 2 workers, 2 webhook processors, Postgr
 		const passed = sandbox.counters().byRoute['POST /alibaba/order/detail'] ?? 0;
 		const passedRemoveDuplicates = sandbox.counters().byRoute['GET /alibaba/order/logistics/trace'] ?? 0;
 		const duplicates = runs.length - 100;
+		// n8n's Remove Duplicates records its history in Postgres; two copies checked at the same
+		// instant can both insert the same value, and the second execution then fails on the
+		// primary key (n8n's behaviour, not the package's): counted, and nothing else may fail.
+		const removeDuplicatesFailures = await failuresOf(REMOVE_DUPLICATES_WORKFLOW.id, Infinity);
+		const onConflict = removeDuplicatesFailures.filter((f) =>
+			f.nodeErrors.some(([node, message]) => node === 'Once per delivery' && /duplicate key value violates unique constraint/.test(message)),
+		);
 		record('scenario2b', {
 			simultaneousPairs: 100,
 			triggerExecutions: runs.length,
 			duplicateExecutions: duplicates,
 			duplicateRate: duplicates / 100,
 			example: { executions: exampleRuns.length, actedOn: passed },
-			removeDuplicates: { executions: removeDuplicatesRuns.length, passed: passedRemoveDuplicates, duplicatesPassed: passedRemoveDuplicates - 100 },
+			removeDuplicates: {
+				executions: removeDuplicatesRuns.length,
+				passed: passedRemoveDuplicates,
+				duplicatesPassed: passedRemoveDuplicates - 100,
+				failedOnUniqueConstraint: onConflict.length,
+			},
 		});
 		assert.ok(runs.length >= 100 && runs.length <= 200, 'each pair starts one or two executions');
 		// Both copies of a message carry the same deliveryId, so a workflow can drop the second.
@@ -473,7 +485,7 @@ describe('n8n 2.8.4 in queue mode: main, 2 workers, 2 webhook processors, Postgr
 		for (const [key, ids] of idsPerMessage) assert.equal(ids.size, 1, `one deliveryId for both copies of ${key}`);
 		assert.ok(exampleRuns.every((r) => r.status === 'success'), JSON.stringify(await failuresOf(example.id)));
 		assert.equal(passed, 100, 'the example ran Get order once per message');
-		assert.ok(removeDuplicatesRuns.every((r) => r.status === 'success'), JSON.stringify(await failuresOf(REMOVE_DUPLICATES_WORKFLOW.id)));
+		assert.deepEqual(removeDuplicatesFailures, onConflict, 'Remove Duplicates failed only on its own history insert');
 		assert.ok(passedRemoveDuplicates >= 100 && passedRemoveDuplicates <= removeDuplicatesRuns.length, 'Remove Duplicates lets every message through at least once');
 	});
 
