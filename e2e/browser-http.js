@@ -6,14 +6,9 @@
  *   saved credential) makes a signed GET against the sandbox, shown in the output panel.
  * Screenshots go to e2e/screenshots/ (and docs/ on request).
  */
-const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 
-const puppeteer = require('puppeteer-core');
-
-const { CHROMIUM_ARGS, openNodePanel } = require('./browser');
-const { OWNER } = require('./lib/n8n');
+const { NDV, executeNode, openNodePanel, screenshots, withEditor } = require('./lib/browser');
 
 /** Visible dropdown options (n8n's selects render them in a popper outside the panel). */
 const visibleOptions = () =>
@@ -38,68 +33,48 @@ async function pickOption(page, text, exact) {
 	);
 }
 
-async function httpRequestCredentialCheck({ executablePath, baseUrl, subtitleWorkflowId, httpWorkflowId, credentialName, screenshotsDir, docsDir, owner = OWNER }) {
-	const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pandapon-chromium-'));
-	const browser = await puppeteer.launch({ executablePath, headless: true, userDataDir, args: CHROMIUM_ARGS, defaultViewport: { width: 1600, height: 1000 } });
-	const page = await browser.newPage();
-	page.setDefaultTimeout(30000);
-	const shot = async (name) => {
-		const file = path.join(screenshotsDir, `${name}.png`);
-		await page.screenshot({ path: file });
-		if (docsDir) fs.copyFileSync(file, path.join(docsDir, `${name}.png`));
-		return file;
-	};
-	try {
-		await page.goto(`${baseUrl}/signin`, { waitUntil: 'networkidle2' });
-		await page.type('input[name=emailOrLdapLoginId]', owner.email);
-		await page.type('input[name=password]', owner.password);
-		await page.click('[data-test-id=form-submit-button]');
-		await page.waitForFunction(() => !location.pathname.startsWith('/signin'));
+async function httpRequestCredentialCheck({ executablePath, baseUrl, subtitleWorkflowId, httpWorkflowId, credentialName, screenshotsDir, docsDir, owner }) {
+	return await withEditor(
+		{ executablePath, baseUrl, owner },
+		async (page) => {
+			const shot = screenshots(page, { dir: screenshotsDir, docsDir });
 
-		// Canvas subtitle of a PandaPon node.
-		await page.goto(`${baseUrl}/workflow/${subtitleWorkflowId}`, { waitUntil: 'networkidle2' });
-		const pandaPon = await page.waitForSelector('[data-test-id=canvas-node][data-node-name="PandaPon"]');
-		await page.waitForFunction((el) => /:/.test(el.innerText), {}, pandaPon);
-		const subtitle = (await pandaPon.evaluate((el) => el.innerText)).replace(/\s+/g, ' ').trim();
-		await shot('names-subtitle');
+			// Canvas subtitle of a PandaPon node.
+			await page.goto(`${baseUrl}/workflow/${subtitleWorkflowId}`, { waitUntil: 'networkidle2' });
+			const pandaPon = await page.waitForSelector('[data-test-id=canvas-node][data-node-name="PandaPon"]');
+			await page.waitForFunction((el) => /:/.test(el.innerText), {}, pandaPon);
+			const subtitle = (await pandaPon.evaluate((el) => el.innerText)).replace(/\s+/g, ' ').trim();
+			await shot('names-subtitle', 'names-subtitle.png');
 
-		// HTTP Request node: Authentication is Predefined Credential Type, the type not chosen yet.
-		await page.goto(`${baseUrl}/workflow/${httpWorkflowId}`, { waitUntil: 'networkidle2' });
-		await openNodePanel(page, 'Saved addresses');
-		const typeInput = await page.waitForSelector('[data-test-id=ndv] [data-test-id=parameter-input-nodeCredentialType] input');
-		await typeInput.click();
-		await typeInput.type('PandaPon');
-		await page.waitForFunction(() =>
-			[...document.querySelectorAll('.el-select-dropdown__item')].some((e) => e.offsetParent !== null && e.textContent.includes('PandaPon API')),
-		);
-		const credentialTypes = await page.evaluate(visibleOptions);
-		await shot('names-http-request-credential-type');
-		await pickOption(page, 'PandaPon API', true);
+			// HTTP Request node: Authentication is Predefined Credential Type, the type not chosen yet.
+			await page.goto(`${baseUrl}/workflow/${httpWorkflowId}`, { waitUntil: 'networkidle2' });
+			await openNodePanel(page, 'Saved addresses');
+			const typeInput = await page.waitForSelector(`${NDV} [data-test-id=parameter-input-nodeCredentialType] input`);
+			await typeInput.click();
+			await typeInput.type('PandaPon');
+			await page.waitForFunction(() =>
+				[...document.querySelectorAll('.el-select-dropdown__item')].some((e) => e.offsetParent !== null && e.textContent.includes('PandaPon API')),
+			);
+			const credentialTypes = await page.evaluate(visibleOptions);
+			await shot('names-http-request-credential-type', 'names-http-request-credential-type.png');
+			await pickOption(page, 'PandaPon API', true);
 
-		// The saved PandaPon credentials are offered; the sandbox one is chosen.
-		const credentialSelect = await page.waitForSelector('[data-test-id=ndv] [data-test-id=node-credentials-select] input');
-		let chosen = await credentialSelect.evaluate((e) => e.value);
-		if (chosen !== credentialName) {
-			await credentialSelect.click();
-			await pickOption(page, credentialName, false);
-			await page.waitForFunction((e, name) => e.value === name, { timeout: 10000 }, credentialSelect, credentialName).catch(() => {});
-			chosen = await credentialSelect.evaluate((e) => e.value);
-		}
+			// The saved PandaPon credentials are offered; the sandbox one is chosen.
+			const credentialSelect = await page.waitForSelector(`${NDV} [data-test-id=node-credentials-select] input`);
+			let chosen = await credentialSelect.evaluate((e) => e.value);
+			if (chosen !== credentialName) {
+				await credentialSelect.click();
+				await pickOption(page, credentialName, false);
+				await page.waitForFunction((e, name) => e.value === name, { timeout: 10000 }, credentialSelect, credentialName).catch(() => {});
+				chosen = await credentialSelect.evaluate((e) => e.value);
+			}
 
-		await page.click('[data-test-id=node-execute-button]');
-		await page.waitForSelector(
-			'[data-test-id=output-panel] [data-test-id=node-run-status-success], [data-test-id=output-panel] [data-test-id=node-error-message]',
-		);
-		const outputText = await page.$eval('[data-test-id=output-panel]', (e) => e.innerText);
-		await shot('names-http-request-executed');
-		return { subtitle, credentialTypes, chosenCredential: chosen, outputText };
-	} catch (error) {
-		await shot('names-failure').catch(() => {});
-		throw error;
-	} finally {
-		await browser.close();
-		fs.rmSync(userDataDir, { recursive: true, force: true });
-	}
+			const outputText = await executeNode(page);
+			await shot('names-http-request-executed', 'names-http-request-executed.png');
+			return { subtitle, credentialTypes, chosenCredential: chosen, outputText };
+		},
+		(page) => page.screenshot({ path: path.join(screenshotsDir, 'names-failure.png') }),
+	);
 }
 
 module.exports = { httpRequestCredentialCheck };

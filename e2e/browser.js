@@ -14,51 +14,7 @@
  * Screenshots of each panel go to e2e/screenshots/; the panels the README shows are copied to
  * `docsDir` when missing there, or all of them with `updateDocs`.
  */
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
-
-const puppeteer = require('puppeteer-core');
-
-const { OWNER } = require('./lib/n8n');
-
-// Headless Chromium without anything that phones home or needs a GPU or sandbox (CI runs as root).
-const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-];
-
-const NDV = '[data-test-id=ndv]';
-
-/**
- * Opens a canvas node's panel. The canvas zooms to fit after loading, so the node is double-clicked
- * once it stops moving, and again if the panel did not open (a click during the zoom misses it).
- */
-async function openNodePanel(page, nodeName) {
-	const node = await page.waitForSelector(`[data-test-id=canvas-node][data-node-name="${nodeName}"]`);
-	for (let attempt = 1; ; attempt++) {
-		let box = await node.boundingBox();
-		for (let still = 0; still < 10; still++) {
-			await new Promise((resolve) => setTimeout(resolve, 300));
-			const next = await node.boundingBox();
-			if (next.x === box.x && next.y === box.y && next.width === box.width) break;
-			box = next;
-		}
-		await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2, { clickCount: 2 });
-		try {
-			await page.waitForSelector(NDV, { timeout: 5000 });
-			return;
-		} catch (error) {
-			if (attempt >= 3) throw error;
-		}
-	}
-}
+const { NDV, executeNode, keepFailure, openNodePanel, screenshots, withEditor } = require('./lib/browser');
 
 /** Texts of the options in the open dropdown (the visible one). */
 async function openOptions(page, name) {
@@ -116,130 +72,95 @@ async function browserCheck({
 	screenshotsDir,
 	docsDir,
 	updateDocs = false,
-	owner = OWNER,
+	owner,
 }) {
-	const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pandapon-chromium-'));
-	const browser = await puppeteer.launch({
-		executablePath,
-		headless: true,
-		userDataDir,
-		args: CHROMIUM_ARGS,
-		defaultViewport: { width: 1600, height: 1000 },
-	});
-	const page = await browser.newPage();
-	page.setDefaultTimeout(30000);
-	// Leaving a workflow with unsaved picks asks "leave the page?": yes (the tests save nothing).
-	page.on('dialog', (dialog) => dialog.accept().catch(() => {}));
-	const shot = async (name, docName) => {
-		const file = path.join(screenshotsDir, `${name}.png`);
-		await page.screenshot({ path: file });
-		if (docsDir && docName && (updateDocs || !fs.existsSync(path.join(docsDir, docName)))) {
-			fs.mkdirSync(docsDir, { recursive: true });
-			fs.copyFileSync(file, path.join(docsDir, docName));
-		}
-		return file;
-	};
-	const openNode = async (workflowId) => {
-		await page.goto(`${baseUrl}/workflow/${workflowId}`, { waitUntil: 'domcontentloaded' });
-		await openNodePanel(page, 'PandaPon');
-	};
 	const result = {};
-	try {
-		await page.goto(`${baseUrl}/signin`, { waitUntil: 'networkidle2' });
-		await page.type('input[name=emailOrLdapLoginId]', owner.email);
-		await page.type('input[name=password]', owner.password);
-		await page.click('[data-test-id=form-submit-button]');
-		await page.waitForFunction(() => !location.pathname.startsWith('/signin'));
+	return await withEditor(
+		{ executablePath, baseUrl, owner },
+		async (page) => {
+			const shot = screenshots(page, { dir: screenshotsDir, docsDir, onlyMissingDocs: !updateDocs });
+			const openNode = async (workflowId) => {
+				await page.goto(`${baseUrl}/workflow/${workflowId}`, { waitUntil: 'domcontentloaded' });
+				await openNodePanel(page, 'PandaPon');
+			};
+			// 1. Create Refund from one picked order.
+			await openNode(refundWorkflowId);
+			await page.waitForSelector(`${NDV} [data-test-id=parameter-input-applyReasonId]`);
+			await shot('01-refund-empty');
+			// No order yet: the reason list fails; the field says so and its issue icon tells why.
+			await page.waitForFunction(() =>
+				document.querySelector('[data-test-id=ndv] [data-test-id=parameter-input-applyReasonId] input')?.value.includes('Error fetching options'),
+			);
+			await page.hover(`${NDV} [data-test-id=parameter-input-applyReasonId] [data-test-id=parameter-issues] svg`);
+			await page.waitForFunction(() => document.body.innerText.includes('Pick an order first'));
+			result.emptyReasonMessage = await page.evaluate(() => /[^\n]*Pick an order first[^\n]*/.exec(document.body.innerText)[0]);
+			await shot('02-refund-pick-order-first', 'refund-pick-order-first.png');
 
-		// 1. Create Refund from one picked order.
-		await openNode(refundWorkflowId);
-		await page.waitForSelector(`${NDV} [data-test-id=parameter-input-applyReasonId]`);
-		await shot('01-refund-empty');
-		// No order yet: the reason list fails; the field says so and its issue icon tells why.
-		await page.waitForFunction(() =>
-			document.querySelector('[data-test-id=ndv] [data-test-id=parameter-input-applyReasonId] input')?.value.includes('Error fetching options'),
-		);
-		await page.hover(`${NDV} [data-test-id=parameter-input-applyReasonId] [data-test-id=parameter-issues] svg`);
-		await page.waitForFunction(() => document.body.innerText.includes('Pick an order first'));
-		result.emptyReasonMessage = await page.evaluate(() => /[^\n]*Pick an order first[^\n]*/.exec(document.body.innerText)[0]);
-		await shot('02-refund-pick-order-first', 'refund-pick-order-first.png');
+			const picked = await pickFromList(page, 'orderId', orderId);
+			await picked.item.asElement().click();
+			await shot('03-order-picked');
 
-		const picked = await pickFromList(page, 'orderId', orderId);
-		await picked.item.asElement().click();
-		await shot('03-order-picked');
+			// Lines of the picked order (nothing typed).
+			result.lines = await openOptions(page, 'orderEntryIds');
+			await shot('04-order-lines', 'refund-order-lines.png');
+			await closeDropdown(page);
 
-		// Lines of the picked order (nothing typed).
-		result.lines = await openOptions(page, 'orderEntryIds');
-		await shot('04-order-lines', 'refund-order-lines.png');
-		await closeDropdown(page);
+			// Reasons for the order (goods status from its state, all its lines).
+			result.reasons = await openOptions(page, 'applyReasonId');
+			await shot('05-refund-reasons', 'refund-reasons.png');
+			await clickVisibleOption(page);
 
-		// Reasons for the order (goods status from its state, all its lines).
-		result.reasons = await openOptions(page, 'applyReasonId');
-		await shot('05-refund-reasons', 'refund-reasons.png');
-		await clickVisibleOption(page);
+			result.outputText = await executeNode(page);
+			await shot('06-refund-executed', 'refund-executed.png');
 
-		await page.click('[data-test-id=node-execute-button]');
-		await page.waitForSelector(
-			'[data-test-id=output-panel] [data-test-id=node-run-status-success], [data-test-id=output-panel] [data-test-id=node-error-message]',
-		);
-		result.outputText = await page.$eval('[data-test-id=output-panel]', (e) => e.innerText);
-		await shot('06-refund-executed', 'refund-executed.png');
+			// 2. Taobao Cart → Add: SKUs of the picked item.
+			await openNode(cartWorkflowId);
+			result.skus = await openOptions(page, 'skuId');
+			await shot('07-cart-add-skus', 'cart-add-skus.png');
+			await closeDropdown(page);
 
-		// 2. Taobao Cart → Add: SKUs of the picked item.
-		await openNode(cartWorkflowId);
-		result.skus = await openOptions(page, 'skuId');
-		await shot('07-cart-add-skus', 'cart-add-skus.png');
-		await closeDropdown(page);
+			// 3. 1688 After-Sale → Get: the Refund locator's list.
+			await openNode(refundGetWorkflowId);
+			const refund = await pickFromList(page, 'refundId', '', `order ${orderId}`);
+			result.refundListEntry = refund.text;
+			await shot('08-refund-locator', 'refund-locator.png');
+			await refund.item.asElement().click();
+			const pickedRefund = await page.waitForFunction(() => {
+				const values = [...document.querySelectorAll('[data-test-id=ndv] [data-test-id=resource-locator-refundId] input')].map((i) => i.value);
+				return values.find((v) => /^TQ/.test(v));
+			});
+			result.refundPicked = await pickedRefund.jsonValue();
+			await shot('09-refund-locator-picked');
 
-		// 3. 1688 After-Sale → Get: the Refund locator's list.
-		await openNode(refundGetWorkflowId);
-		const refund = await pickFromList(page, 'refundId', '', `order ${orderId}`);
-		result.refundListEntry = refund.text;
-		await shot('08-refund-locator', 'refund-locator.png');
-		await refund.item.asElement().click();
-		const pickedRefund = await page.waitForFunction(() => {
-			const values = [...document.querySelectorAll('[data-test-id=ndv] [data-test-id=resource-locator-refundId] input')].map((i) => i.value);
-			return values.find((v) => /^TQ/.test(v));
-		});
-		result.refundPicked = await pickedRefund.jsonValue();
-		await shot('09-refund-locator-picked');
-
-		// 4. 1688 Cart → Create Order: a saved address, then the Town it lacks.
-		await openNode(alibabaCartOrderWorkflowId);
-		await page.waitForSelector(`${NDV} [data-test-id=parameter-input-addressParam], ${NDV} [data-test-id=fixed-collection-addressParam]`);
-		result.typedFieldsAtFirst = true;
-		result.townAtFirst = (await page.$(`${NDV} [data-test-id=parameter-input-savedAddressTown]`)) !== null;
-		result.addresses = await openOptions(page, 'savedAddressId');
-		await shot('10-alibaba-address-list');
-		await clickVisibleOption(page, result.addresses[1]);
-		const townInput = await page.waitForSelector(`${NDV} [data-test-id=parameter-input-savedAddressTown] input`);
-		result.pickedAddress = await page.$eval(`${NDV} [data-test-id=parameter-input-savedAddressId] input`, (e) => e.value);
-		result.typedFieldsAfterPick = (await page.$(`${NDV} [data-test-id=parameter-input-addressParam], ${NDV} [data-test-id=fixed-collection-addressParam]`)) !== null;
-		await townInput.type(town);
-		await townInput.evaluate((e) => e.blur());
-		await shot('11-alibaba-saved-address', 'alibaba-saved-address.png');
-		// The Town field's description (its label's tooltip) says why it is there.
-		const townItem = await page.$(`${NDV} [data-test-id=parameter-item]:has([data-test-id=parameter-input-savedAddressTown])`);
-		result.townLabel = await townItem.evaluate((e) => e.innerText.trim());
-		const itemBox = await townItem.boundingBox();
-		await page.mouse.move(itemBox.x + 10, itemBox.y + 8);
-		const icon = await townItem.waitForSelector('[class*=infoIcon] svg');
-		const iconBox = await icon.boundingBox();
-		await page.mouse.move(iconBox.x + iconBox.width / 2, iconBox.y + iconBox.height / 2);
-		await page.waitForFunction(() => document.body.innerText.includes('saved PandaPon addresses have none'));
-		result.townDescription = await page.evaluate(() => /[^\n]*saved PandaPon addresses have none[^\n]*(\n[^\n]*)?/.exec(document.body.innerText)[0]);
-		await shot('12-alibaba-town-description');
-		return result;
-	} catch (error) {
-		await shot('failure').catch(() => {});
-		const html = await page.$eval(NDV, (e) => e.outerHTML).catch(() => '');
-		fs.writeFileSync(path.join(screenshotsDir, 'failure.html'), html);
-		error.message += ` (got so far: ${JSON.stringify(result).slice(0, 800)})`;
-		throw error;
-	} finally {
-		await browser.close();
-		fs.rmSync(userDataDir, { recursive: true, force: true });
-	}
+			// 4. 1688 Cart → Create Order: a saved address, then the Town it lacks.
+			await openNode(alibabaCartOrderWorkflowId);
+			await page.waitForSelector(`${NDV} [data-test-id=parameter-input-addressParam], ${NDV} [data-test-id=fixed-collection-addressParam]`);
+			result.typedFieldsAtFirst = true;
+			result.townAtFirst = (await page.$(`${NDV} [data-test-id=parameter-input-savedAddressTown]`)) !== null;
+			result.addresses = await openOptions(page, 'savedAddressId');
+			await shot('10-alibaba-address-list');
+			await clickVisibleOption(page, result.addresses[1]);
+			const townInput = await page.waitForSelector(`${NDV} [data-test-id=parameter-input-savedAddressTown] input`);
+			result.pickedAddress = await page.$eval(`${NDV} [data-test-id=parameter-input-savedAddressId] input`, (e) => e.value);
+			result.typedFieldsAfterPick = (await page.$(`${NDV} [data-test-id=parameter-input-addressParam], ${NDV} [data-test-id=fixed-collection-addressParam]`)) !== null;
+			await townInput.type(town);
+			await townInput.evaluate((e) => e.blur());
+			await shot('11-alibaba-saved-address', 'alibaba-saved-address.png');
+			// The Town field's description (its label's tooltip) says why it is there.
+			const townItem = await page.$(`${NDV} [data-test-id=parameter-item]:has([data-test-id=parameter-input-savedAddressTown])`);
+			result.townLabel = await townItem.evaluate((e) => e.innerText.trim());
+			const itemBox = await townItem.boundingBox();
+			await page.mouse.move(itemBox.x + 10, itemBox.y + 8);
+			const icon = await townItem.waitForSelector('[class*=infoIcon] svg');
+			const iconBox = await icon.boundingBox();
+			await page.mouse.move(iconBox.x + iconBox.width / 2, iconBox.y + iconBox.height / 2);
+			await page.waitForFunction(() => document.body.innerText.includes('saved PandaPon addresses have none'));
+			result.townDescription = await page.evaluate(() => /[^\n]*saved PandaPon addresses have none[^\n]*(\n[^\n]*)?/.exec(document.body.innerText)[0]);
+			await shot('12-alibaba-town-description');
+			return result;
+		},
+		keepFailure(screenshotsDir, 'failure', result),
+	);
 }
 
-module.exports = { browserCheck, openNodePanel, CHROMIUM_ARGS };
+module.exports = { browserCheck };

@@ -13,21 +13,19 @@
  * the canvas subtitle names the operation, and PandaPon API signs an HTTP Request node's GET.
  */
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
 const { after, before, describe, it } = require('node:test');
 
-const { N8n, ROOT, buildPackage, ensureN8n, freePort, linkPackage, sleep } = require('./lib/n8n');
-const { pandaPonCredential, readExamples, triggerWebhookUrl, writeJson } = require('./lib/fixtures');
+const { ROOT, sleep } = require('./lib/n8n');
+const { pandaPonCredential, readExamples, triggerWebhookUrl } = require('./lib/fixtures');
+const { chromiumOrSkip } = require('./lib/browser');
+const { SCREENSHOTS, startTestInstance } = require('./lib/instance');
 const { browserCheck } = require('./browser');
 const { httpRequestCredentialCheck } = require('./browser-http');
 const { triggerRefusedCheck } = require('./browser-trigger');
-const { startSandbox } = require('../sandbox');
 
-const N8N_DIR = path.join(ROOT, 'e2e', 'n8n');
 const WORK = path.join(ROOT, 'e2e', '.n8n', 'e2e'); // git-ignored, recreated on every run
-const SCREENSHOTS = path.join(ROOT, 'e2e', 'screenshots'); // git-ignored
 const DOCS = path.join(ROOT, 'docs');
 
 const ORDER = '2542285634920880794'; // sandbox fixture: waitsellersend, two lines
@@ -39,6 +37,7 @@ const TRIGGER_WEBHOOK_ID = '5b0d7d4e-2f1c-4c55-9a3e-b0e2e0000010'; // the refuse
 
 let sandbox;
 let n8n;
+let stop;
 const examples = Object.fromEntries(readExamples().map(({ file, workflow }) => [file, workflow]));
 const example = (file) => {
 	assert.ok(examples[file], `examples/${file} exists`);
@@ -85,7 +84,7 @@ function oneNodeWorkflow(id, name, parameters, credential) {
  * Manual Trigger → n8n's HTTP Request node signing a GET with the PandaPon API credential; without
  * a credential, the type is left for the browser test to pick.
  */
-function httpRequestWorkflow(id, credential) {
+function httpRequestWorkflow(id, sandboxUrl, credential) {
 	const auth = credential
 		? { nodeCredentialType: 'pandaPonApi', credentials: { pandaPonApi: { id: credential.id, name: credential.name } } }
 		: { nodeCredentialType: '', credentials: undefined };
@@ -105,7 +104,7 @@ function httpRequestWorkflow(id, credential) {
 				position: [260, 0],
 				parameters: {
 					method: 'GET',
-					url: `${sandbox.url}/open/address/get`,
+					url: `${sandboxUrl}/open/address/get`,
 					authentication: 'predefinedCredentialType',
 					nodeCredentialType: auth.nodeCredentialType,
 					options: {},
@@ -117,39 +116,19 @@ function httpRequestWorkflow(id, credential) {
 }
 
 before(async () => {
-	const started = Date.now();
-	if (!process.argv.includes('--no-build')) buildPackage();
-	await ensureN8n(N8N_DIR);
-
-	fs.rmSync(WORK, { recursive: true, force: true });
-	fs.mkdirSync(WORK, { recursive: true });
-	fs.mkdirSync(SCREENSHOTS, { recursive: true });
-	linkPackage(WORK, { copy: true });
-
-	sandbox = await startSandbox({ port: 0 });
-	n8n = new N8n({
-		dir: N8N_DIR,
-		userFolder: WORK,
-		port: await freePort(),
-		brokerPort: await freePort(),
-		logFile: path.join(WORK, 'n8n.log'),
-	});
-
-	const good = pandaPonCredential(sandbox);
-	const wrong = pandaPonCredential(sandbox, { id: 'PandaPonWrongKey', name: 'PandaPon wrong secret', accessSecret: WRONG_SECRET });
-	await n8n.import('credentials', writeJson(path.join(WORK, 'import', 'credentials.json'), [good, wrong]));
-
-	// Examples plus two test workflows, imported in one CLI run.
-	const wfDir = path.join(WORK, 'import', 'workflows');
-	for (const [file, wf] of Object.entries(examples)) writeJson(path.join(wfDir, file), wf);
-	writeJson(
-		path.join(wfDir, 'wrong-secret.json'),
-		oneNodeWorkflow('pandaponWrongKey', 'Test: wrong secret', { resource: 'alibabaOrder', operation: 'get', orderId: { __rl: true, mode: 'id', value: ORDER } }, wrong),
-	);
-	// The editor tests: nothing typed but the description; the rest is picked in the browser.
-	writeJson(
-		path.join(wfDir, 'browser-refund.json'),
-		oneNodeWorkflow(
+	({ sandbox, n8n, stop } = await startTestInstance(WORK, (started) => {
+		const good = pandaPonCredential(started);
+		const wrong = pandaPonCredential(started, { id: 'PandaPonWrongKey', name: 'PandaPon wrong secret', accessSecret: WRONG_SECRET });
+		// Examples plus the test workflows.
+		const workflows = { ...examples };
+		workflows['wrong-secret.json'] = oneNodeWorkflow(
+			'pandaponWrongKey',
+			'Test: wrong secret',
+			{ resource: 'alibabaOrder', operation: 'get', orderId: { __rl: true, mode: 'id', value: ORDER } },
+			wrong,
+		);
+		// The editor tests: nothing typed but the description; the rest is picked in the browser.
+		workflows['browser-refund.json'] = oneNodeWorkflow(
 			'pandaponBrowser01',
 			'Test: create refund in the editor',
 			{
@@ -161,62 +140,53 @@ before(async () => {
 				description: 'Refund requested from the browser test',
 			},
 			good,
-		),
-	);
-	writeJson(path.join(wfDir, 'http-request-credential.json'), httpRequestWorkflow('pandaponHttpRequest1', good));
-	writeJson(path.join(wfDir, 'http-request-browser.json'), httpRequestWorkflow('pandaponHttpBrowser1'));
-	writeJson(
-		path.join(wfDir, 'browser-cart-add.json'),
-		oneNodeWorkflow(
+		);
+		workflows['http-request-credential.json'] = httpRequestWorkflow('pandaponHttpRequest1', started.url, good);
+		workflows['http-request-browser.json'] = httpRequestWorkflow('pandaponHttpBrowser1', started.url);
+		workflows['browser-cart-add.json'] = oneNodeWorkflow(
 			'pandaponBrowser02',
 			'Test: Taobao cart add in the editor',
 			{ resource: 'taobaoCart', operation: 'add', itemId: { __rl: true, mode: 'id', value: TAOBAO_ITEM }, quantity: 1 },
 			good,
-		),
-	);
-	writeJson(
-		path.join(wfDir, 'browser-refund-get.json'),
-		oneNodeWorkflow(
+		);
+		workflows['browser-refund-get.json'] = oneNodeWorkflow(
 			'pandaponBrowser03',
 			'Test: get a 1688 refund in the editor',
 			{ resource: 'alibabaAfterSale', operation: 'get', refundId: { __rl: true, mode: 'list', value: '' } },
 			good,
-		),
-	);
-	writeJson(
-		path.join(wfDir, 'browser-alibaba-cart-order.json'),
-		oneNodeWorkflow('pandaponBrowser05', 'Test: 1688 cart order to a saved address in the editor', { resource: 'alibabaCart', operation: 'createOrder', flow: 'general' }, good),
-	);
-	// The refused-push browser test: a PandaPon Trigger alone, listened to from the editor.
-	writeJson(path.join(wfDir, 'browser-trigger.json'), {
-		id: 'pandaponBrowser04',
-		name: 'Test: refused push in the editor',
-		active: false,
-		settings: { executionOrder: 'v1' },
-		connections: {},
-		nodes: [
-			{
-				id: 'pandaponBrowser04-trigger',
-				name: 'PandaPon Trigger',
-				type: 'n8n-nodes-pandapon.pandaPonTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				webhookId: TRIGGER_WEBHOOK_ID,
-				parameters: {},
-				credentials: { pandaPonApi: { id: good.id, name: good.name } },
-			},
-		],
-	});
-	await n8n.import('workflow', wfDir);
-
-	await n8n.start({ newPortOnClash: true });
-	await n8n.ensureOwnerAndLogin();
-	console.log(`# n8n ready on ${n8n.url} after ${Math.round((Date.now() - started) / 1000)} s (log ${path.relative(ROOT, n8n.logFile)})`);
+		);
+		workflows['browser-alibaba-cart-order.json'] = oneNodeWorkflow(
+			'pandaponBrowser05',
+			'Test: 1688 cart order to a saved address in the editor',
+			{ resource: 'alibabaCart', operation: 'createOrder', flow: 'general' },
+			good,
+		);
+		// The refused-push browser test: a PandaPon Trigger alone, listened to from the editor.
+		workflows['browser-trigger.json'] = {
+			id: 'pandaponBrowser04',
+			name: 'Test: refused push in the editor',
+			active: false,
+			settings: { executionOrder: 'v1' },
+			connections: {},
+			nodes: [
+				{
+					id: 'pandaponBrowser04-trigger',
+					name: 'PandaPon Trigger',
+					type: 'n8n-nodes-pandapon.pandaPonTrigger',
+					typeVersion: 1,
+					position: [0, 0],
+					webhookId: TRIGGER_WEBHOOK_ID,
+					parameters: {},
+					credentials: { pandaPonApi: { id: good.id, name: good.name } },
+				},
+			],
+		};
+		return { credentials: [good, wrong], workflows };
+	}));
 });
 
 after(async () => {
-	await n8n?.stop();
-	await sandbox?.close();
+	await stop?.();
 });
 
 describe('n8n 2.8.4 with n8n-nodes-pandapon', () => {
@@ -361,12 +331,8 @@ describe('n8n 2.8.4 with n8n-nodes-pandapon', () => {
 	});
 
 	it('browser: the canvas subtitle names the operation; PandaPon API is picked in an HTTP Request node and signs its GET', async (t) => {
-		const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-		if (!fs.existsSync(chromium)) {
-			if (process.env.CI) assert.fail(`no browser at ${chromium}`);
-			t.skip(`no browser at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`);
-			return;
-		}
+		const chromium = chromiumOrSkip(t);
+		if (!chromium) return;
 		const result = await httpRequestCredentialCheck({
 			executablePath: chromium,
 			baseUrl: n8n.url,
@@ -374,7 +340,7 @@ describe('n8n 2.8.4 with n8n-nodes-pandapon', () => {
 			httpWorkflowId: 'pandaponHttpBrowser1',
 			credentialName: 'PandaPon sandbox',
 			screenshotsDir: SCREENSHOTS,
-			docsDir: process.argv.includes('--update-screenshot') ? path.join(ROOT, 'docs') : undefined,
+			docsDir: process.argv.includes('--update-screenshot') ? DOCS : undefined,
 		});
 		assert.match(result.subtitle, /Get: 1688 Order/);
 		assert.doesNotMatch(result.subtitle, /alibabaOrder|get:/);
@@ -385,12 +351,8 @@ describe('n8n 2.8.4 with n8n-nodes-pandapon', () => {
 	});
 
 	it('browser: a picked order fills lines and reasons with nothing typed; Cart Add SKUs; the refund locator; a saved 1688 address and its Town', async (t) => {
-		const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-		if (!fs.existsSync(chromium)) {
-			if (process.env.CI) assert.fail(`no browser at ${chromium}`);
-			t.skip(`no browser at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`);
-			return;
-		}
+		const chromium = chromiumOrSkip(t);
+		if (!chromium) return;
 		const result = await browserCheck({
 			executablePath: chromium,
 			baseUrl: n8n.url,
@@ -448,12 +410,8 @@ describe('n8n 2.8.4 with n8n-nodes-pandapon', () => {
 	});
 
 	it('browser: a refused test push is visible: listening in the editor, a wrong signature fails the test run with the reason', async (t) => {
-		const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-		if (!fs.existsSync(chromium)) {
-			if (process.env.CI) assert.fail(`no browser at ${chromium}`);
-			t.skip(`no browser at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`);
-			return;
-		}
+		const chromium = chromiumOrSkip(t);
+		if (!chromium) return;
 		const result = await triggerRefusedCheck({
 			executablePath: chromium,
 			baseUrl: n8n.url,
@@ -461,7 +419,8 @@ describe('n8n 2.8.4 with n8n-nodes-pandapon', () => {
 			webhookId: TRIGGER_WEBHOOK_ID,
 			wrongSecret: WRONG_SECRET,
 			screenshotsDir: SCREENSHOTS,
-			docsDir: process.argv.includes('--update-screenshot') || !fs.existsSync(path.join(DOCS, 'trigger-refused-push.png')) ? DOCS : undefined,
+			docsDir: DOCS,
+			updateDocs: process.argv.includes('--update-screenshot'),
 		});
 		assert.notEqual(result.pushStatus, 404, 'the Test URL was registered while the editor listened');
 		assert.match(result.errorText, /PandaPon push refused: invalid signature \(HTTP 401 in production\)/);

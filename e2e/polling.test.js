@@ -10,48 +10,35 @@
  * the trigger's panel (Poll Times, Events, Fetch Test Event).
  */
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
 const path = require('node:path');
 const { after, before, describe, it } = require('node:test');
 
-const { N8n, ROOT, buildPackage, ensureN8n, freePort, linkPackage, sleep } = require('./lib/n8n');
-const { pandaPonCredential, readExamples, writeJson } = require('./lib/fixtures');
+const { ROOT, sleep } = require('./lib/n8n');
+const { pandaPonCredential, readExamples } = require('./lib/fixtures');
+const { chromiumOrSkip } = require('./lib/browser');
+const { SCREENSHOTS, startTestInstance } = require('./lib/instance');
 const { pollingTriggerBrowserCheck } = require('./polling-browser');
-const { startSandbox } = require('../sandbox');
 
-const N8N_DIR = path.join(ROOT, 'e2e', 'n8n');
 const WORK = path.join(ROOT, 'e2e', '.n8n', 'e2e-polling'); // git-ignored, recreated on every run
-const SCREENSHOTS = path.join(ROOT, 'e2e', 'screenshots');
 const EXAMPLE = '1688-order-shipped-notify.json';
 const TRIGGER = 'Every minute: 1688 order shipped';
 const ORDER_LIST = 'POST /v2/alibaba/order/page';
 
 let sandbox;
 let n8n;
+let stop;
 const workflow = readExamples().find((e) => e.file === EXAMPLE)?.workflow;
 
 before(async () => {
 	assert.ok(workflow, `examples/${EXAMPLE} exists`);
-	const started = Date.now();
-	if (!process.argv.includes('--no-build')) buildPackage();
-	await ensureN8n(N8N_DIR);
-	fs.rmSync(WORK, { recursive: true, force: true });
-	fs.mkdirSync(WORK, { recursive: true });
-	fs.mkdirSync(SCREENSHOTS, { recursive: true });
-	linkPackage(WORK, { copy: true });
-
-	sandbox = await startSandbox({ port: 0 });
-	n8n = new N8n({ dir: N8N_DIR, userFolder: WORK, port: await freePort(), brokerPort: await freePort(), logFile: path.join(WORK, 'n8n.log') });
-	await n8n.import('credentials', writeJson(path.join(WORK, 'import', 'credentials.json'), [pandaPonCredential(sandbox)]));
-	await n8n.import('workflow', writeJson(path.join(WORK, 'import', 'workflows', EXAMPLE), workflow));
-	await n8n.start({ newPortOnClash: true });
-	await n8n.ensureOwnerAndLogin();
-	console.log(`# n8n ready on ${n8n.url} after ${Math.round((Date.now() - started) / 1000)} s (log ${path.relative(ROOT, n8n.logFile)})`);
+	({ sandbox, n8n, stop } = await startTestInstance(WORK, (started) => ({
+		credentials: [pandaPonCredential(started)],
+		workflows: { [EXAMPLE]: workflow },
+	})));
 });
 
 after(async () => {
-	await n8n?.stop();
-	await sandbox?.close();
+	await stop?.();
 });
 
 /** Waits until `check()` returns a value, polling every second, or fails after `timeoutMs`. */
@@ -101,12 +88,8 @@ describe('n8n 2.8.4: PandaPon Polling Trigger', () => {
 	});
 
 	it('browser: the polling trigger\'s panel has Poll Times and fetches a test event; the nodes panel lists it next to the push trigger', async (t) => {
-		const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-		if (!fs.existsSync(chromium)) {
-			if (process.env.CI) assert.fail(`no browser at ${chromium}`);
-			t.skip(`no browser at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`);
-			return;
-		}
+		const chromium = chromiumOrSkip(t);
+		if (!chromium) return;
 		// Fetch Test Event shows the newest shipped order: make sure there is one.
 		const [shipped] = sandbox.simulate('1688.createOrders', { count: 1, status: 'waitbuyerreceive' }).orderIds;
 		const result = await pollingTriggerBrowserCheck({

@@ -79,74 +79,77 @@ const splitOut = (id, field, destination) => ({
 const chain = (...names) =>
 	Object.fromEntries(names.slice(0, -1).map((n, i) => [n, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]));
 
+/** A workflow of these nodes, not published yet. */
+const workflow = (id, name, nodes, connections = {}) => ({ id, name, active: false, settings: { executionOrder: 'v1' }, nodes, connections });
+
+/** Webhook → one item per entry of `field` → one PandaPon node; node ids are `<prefix>-1..3`. */
+const webhookSplitPandaPon = ({ id, name, prefix, webhookName, pathName, responseMode, field, destination, nodeName, parameters }) =>
+	workflow(
+		id,
+		name,
+		[webhook(`${prefix}-1`, webhookName, pathName, responseMode), splitOut(`${prefix}-2`, field, destination), pandaPon(`${prefix}-3`, nodeName, parameters)],
+		chain(webhookName, 'One item per entry', nodeName),
+	);
+
 /** Webhook (answers with the last node's items) → one item per id → Taobao Get Many by IDs. */
-const READ_WORKFLOW = {
+const READ_WORKFLOW = webhookSplitPandaPon({
 	id: 'pandaponQRead001',
 	name: 'Queue test: read Taobao products',
-	active: false,
-	settings: { executionOrder: 'v1' },
-	nodes: [
-		webhook('q-read-1', 'Product ids', 'queue-read', 'lastNode'),
-		splitOut('q-read-2', 'body.itemIds', 'itemId'),
-		pandaPon('q-read-3', 'Get products', {
-			resource: 'taobaoProduct',
-			operation: 'getManyByIds',
-			products: { product: [{ itemId: '={{ $json.itemId }}' }] },
-		}),
-	],
-	connections: chain('Product ids', 'One item per entry', 'Get products'),
-};
+	prefix: 'q-read',
+	webhookName: 'Product ids',
+	pathName: 'queue-read',
+	responseMode: 'lastNode',
+	field: 'body.itemIds',
+	destination: 'itemId',
+	nodeName: 'Get products',
+	parameters: {
+		resource: 'taobaoProduct',
+		operation: 'getManyByIds',
+		products: { product: [{ itemId: '={{ $json.itemId }}' }] },
+	},
+});
 
 /** Webhook (answers at once) → one item per line → Taobao Cart Add: a batch of writes. */
-const WRITE_WORKFLOW = {
+const WRITE_WORKFLOW = webhookSplitPandaPon({
 	id: 'pandaponQWrite01',
 	name: 'Queue test: batch of cart writes',
-	active: false,
-	settings: { executionOrder: 'v1' },
-	nodes: [
-		webhook('q-write-1', 'Cart lines', 'queue-write', 'onReceived'),
-		splitOut('q-write-2', 'body.lines', 'line'),
-		pandaPon('q-write-3', 'Add to cart', {
-			resource: 'taobaoCart',
-			operation: 'add',
-			itemId: { __rl: true, mode: 'id', value: '={{ $json.line.itemId }}' },
-			mpId: '={{ $json.line.mpId }}',
-			mpSkuId: '={{ $json.line.mpSkuId }}',
-			skuId: '={{ $json.line.skuId }}',
-			quantity: '={{ $json.line.quantity }}',
-		}),
-	],
-	connections: chain('Cart lines', 'One item per entry', 'Add to cart'),
-};
+	prefix: 'q-write',
+	webhookName: 'Cart lines',
+	pathName: 'queue-write',
+	responseMode: 'onReceived',
+	field: 'body.lines',
+	destination: 'line',
+	nodeName: 'Add to cart',
+	parameters: {
+		resource: 'taobaoCart',
+		operation: 'add',
+		itemId: { __rl: true, mode: 'id', value: '={{ $json.line.itemId }}' },
+		mpId: '={{ $json.line.mpId }}',
+		mpSkuId: '={{ $json.line.mpSkuId }}',
+		skuId: '={{ $json.line.skuId }}',
+		quantity: '={{ $json.line.quantity }}',
+	},
+});
 
 /** Only the trigger, with its defaults (re-delivery guard on): one execution per accepted push. */
-const PUSH_WORKFLOW = {
-	id: 'pandaponQPush001',
-	name: 'Queue test: pushes',
-	active: false,
-	settings: { executionOrder: 'v1' },
-	nodes: [
-		{
-			id: 'q-push-1',
-			name: 'On any push',
-			type: 'n8n-nodes-pandapon.pandaPonTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			webhookId: '5b0d7d4e-2f1c-4c55-9a3e-0000queue001',
-			parameters: { events: ['*'], options: {} },
-			credentials: { pandaPonApi: CREDENTIAL },
-		},
-	],
-	connections: {},
-};
+const PUSH_WORKFLOW = workflow('pandaponQPush001', 'Queue test: pushes', [
+	{
+		id: 'q-push-1',
+		name: 'On any push',
+		type: 'n8n-nodes-pandapon.pandaPonTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId: '5b0d7d4e-2f1c-4c55-9a3e-0000queue001',
+		parameters: { events: ['*'], options: {} },
+		credentials: { pandaPonApi: CREDENTIAL },
+	},
+]);
 
 /** Trigger → Remove Duplicates on deliveryId across executions → a read: how many copies pass. */
-const REMOVE_DUPLICATES_WORKFLOW = {
-	id: 'pandaponQDedupe1',
-	name: 'Queue test: Remove Duplicates on deliveryId',
-	active: false,
-	settings: { executionOrder: 'v1' },
-	nodes: [
+const REMOVE_DUPLICATES_WORKFLOW = workflow(
+	'pandaponQDedupe1',
+	'Queue test: Remove Duplicates on deliveryId',
+	[
 		{ ...PUSH_WORKFLOW.nodes[0], id: 'q-dedupe-1', webhookId: '5b0d7d4e-2f1c-4c55-9a3e-0000queue002' },
 		{
 			id: 'q-dedupe-2',
@@ -162,8 +165,8 @@ const REMOVE_DUPLICATES_WORKFLOW = {
 			orderId: { __rl: true, mode: 'id', value: '={{ $json.body.orderId }}' },
 		}),
 	],
-	connections: chain('On any push', 'Once per delivery', 'Trace'),
-};
+	chain('On any push', 'Once per delivery', 'Trace'),
+);
 
 /** A copy of an example that starts from a Webhook node named like its manual trigger. */
 function webhookVariant(wf) {

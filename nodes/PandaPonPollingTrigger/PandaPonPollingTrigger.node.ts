@@ -8,6 +8,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
+import { ALIBABA_ORDER_STATUS } from '../PandaPon/helpers/alibabaFields';
 import { TAOBAO_ORDER_STATUS } from '../PandaPon/helpers/taobaoFields';
 import { Pacer } from '../shared/transport/pacer';
 import {
@@ -39,17 +40,6 @@ import {
 const DAY_MS = 86_400_000;
 export const MAX_LOOKBACK_DAYS = 90;
 export const MAX_CALLS_LIMIT = 100;
-
-/** 1688 trade states (catalog enums.1688_trade_status). */
-const ALIBABA_STATUSES = [
-	{ name: 'Awaiting Buyer Payment', value: 'waitbuyerpay' },
-	{ name: 'Awaiting Seller Shipment', value: 'waitsellersend' },
-	{ name: 'Cancelled', value: 'cancel' },
-	{ name: 'Completed', value: 'success' },
-	{ name: 'Goods Received', value: 'confirm_goods' },
-	{ name: 'Shipped, Awaiting Receipt', value: 'waitbuyerreceive' },
-	{ name: 'Terminated', value: 'terminated' },
-];
 
 const PLATFORMS: Platform[] = ['1688', 'taobao'];
 const EVENT_KEYS: string[] = PLATFORMS.flatMap((p) =>
@@ -279,7 +269,7 @@ export class PandaPonPollingTrigger implements INodeType {
 						displayName: 'Only 1688 Statuses',
 						name: 'alibabaStatuses',
 						type: 'multiOptions',
-						options: ALIBABA_STATUSES,
+						options: ALIBABA_ORDER_STATUS,
 						default: [],
 						description: '1688 Order Status Changed fires only when the new status is one of these; empty means any',
 					},

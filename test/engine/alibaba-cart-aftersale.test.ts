@@ -3,9 +3,9 @@
  * order, refund get, voucher upload from a binary property, the carrier dropdown and the return
  * shipment.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { loadOptions, pandaPonNode, registerNodeType, runPandaPon, runWorkflow } from '../helpers/engine';
+import { loadOptions, pandaPonNode, registerItemsNode, runPandaPon, runWorkflow } from '../helpers/engine';
 import { A_SHIPPED, A_SHIPPED_ENTRY, OFFER, SPEC } from '../helpers/fixtures';
 import { useSandbox } from '../helpers/sandbox';
 
@@ -21,25 +21,10 @@ const ADDRESS = {
 	},
 };
 
-class VoucherImage implements INodeType {
-	description = {
-		displayName: 'Voucher Image',
-		name: 'voucherImage',
-		group: ['input'],
-		version: 1,
-		description: 'Emits one item with an image in binary property "proof"',
-		defaults: { name: 'Voucher Image' },
-		inputs: ['main'],
-		outputs: ['main'],
-		properties: [],
-	} as unknown as INodeType['description'];
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const data = Buffer.from('jpeg bytes of a broken product').toString('base64');
-		return [[{ json: {}, binary: { proof: { data, mimeType: 'image/jpeg', fileName: 'broken.jpg' } } }]];
-	}
-}
-registerNodeType('test.voucherImage', new VoucherImage());
+/** Emits one item with an image in binary property "proof". */
+registerItemsNode('voucherImage', () => [
+	{ json: {}, binary: { proof: { data: Buffer.from('jpeg bytes of a broken product').toString('base64'), mimeType: 'image/jpeg', fileName: 'broken.jpg' } } },
+]);
 
 const { sb, creds } = useSandbox();
 

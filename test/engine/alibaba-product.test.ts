@@ -5,45 +5,23 @@
 import http from 'http';
 import type { AddressInfo } from 'net';
 
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { pandaPonNode, registerNodeType, runPandaPon, runWorkflow, type SandboxCredentials } from '../helpers/engine';
+import { pandaPonNode, registerItemsNode, runPandaPon, runWorkflow, type SandboxCredentials } from '../helpers/engine';
 import { OFFER, SELLER } from '../helpers/fixtures';
 import { useSandbox } from '../helpers/sandbox';
 
 const IMAGE = Buffer.from('\x89PNG\r\n\x1a\nsandbox-image-bytes-for-search', 'binary');
 
 /** A start node that emits one item per file, the file in binary property `data`. */
-class BinaryItems implements INodeType {
-	description = {
-		displayName: 'Binary Items',
-		name: 'binaryItems',
-		group: ['input'],
-		version: 1,
-		description: 'Emits items with a binary file',
-		defaults: { name: 'Binary Items' },
-		inputs: ['main'],
-		outputs: ['main'],
-		properties: [{ displayName: 'Files', name: 'files', type: 'json', default: '[]' }],
-	} as unknown as INodeType['description'];
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const raw = this.getNodeParameter('files', 0) as unknown;
-		const files = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Array<{ base64: string; name: string }>;
-		return [
-			files.map((f, i) => ({
-				json: { index: i },
-				binary: { data: { data: f.base64, mimeType: 'image/png', fileName: f.name } },
-			})),
-		];
-	}
-}
-registerNodeType('test.binaryItems', new BinaryItems());
+registerItemsNode('binaryItems', (files) =>
+	files.map((f, i) => ({ json: { index: i }, binary: { data: { data: String(f.base64), mimeType: 'image/png', fileName: String(f.name) } } })),
+);
 
 async function runWithBinary(parameters: INodeParameters, creds: SandboxCredentials, files: Array<{ base64: string; name: string }>) {
 	return runWorkflow({
 		nodes: [
-			{ id: 'bin', name: 'Binary Items', type: 'test.binaryItems', typeVersion: 1, position: [0, 0], parameters: { files: JSON.stringify(files) } },
+			{ id: 'bin', name: 'Binary Items', type: 'test.binaryItems', typeVersion: 1, position: [0, 0], parameters: { items: JSON.stringify(files) } },
 			pandaPonNode(parameters),
 		],
 		connections: { 'Binary Items': { main: [[{ node: 'PandaPon', type: 'main', index: 0 }]] } },

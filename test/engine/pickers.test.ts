@@ -248,6 +248,18 @@ interface Saved {
 }
 const savedAddresses = () => sb.state.addresses.get(creds.userId) as Saved[];
 
+/** The 1688 addressParam a saved address is sent as: townText only with a town. */
+const alibabaAddress = (a: Saved, town?: string) => ({
+	fullName: a.name,
+	mobile: a.phone,
+	phone: a.phone,
+	provinceText: a.province,
+	cityText: a.city,
+	areaText: a.district,
+	...(town === undefined ? {} : { townText: town }),
+	address: a.address,
+});
+
 /** Runs `fn` while the account has exactly these saved addresses. */
 async function withSavedAddresses<T>(list: Saved[], fn: () => Promise<T>): Promise<T> {
 	const before = savedAddresses();
@@ -323,17 +335,7 @@ describe('1688 receiving address: a saved one with a town, or typed', () => {
 			creds,
 		);
 		expect(error?.message).toBeUndefined();
-		expect(sb.lastJson('POST /alibaba/cart/create/order').addressParam).toEqual({
-			fullName: a.name,
-			mobile: a.phone,
-			phone: a.phone,
-			provinceText: a.province,
-			cityText: a.city,
-			areaText: a.district,
-			townText: TOWN,
-			address: a.address,
-			districtCode: '330106',
-		});
+		expect(sb.lastJson('POST /alibaba/cart/create/order').addressParam).toEqual({ ...alibabaAddress(a, TOWN), districtCode: '330106' });
 		// the address is read when the item runs, by the id the dropdown holds
 		expect(sb.count('GET /open/address/get')).toBe(1);
 	});
@@ -355,16 +357,7 @@ describe('1688 receiving address: a saved one with a town, or typed', () => {
 			[{ town: '石桥街道' }],
 		);
 		expect(error?.message).toBeUndefined();
-		expect(sb.lastJson('POST /alibaba/order/create').addressParam).toEqual({
-			fullName: a.name,
-			mobile: a.phone,
-			phone: a.phone,
-			provinceText: a.province,
-			cityText: a.city,
-			areaText: a.district,
-			townText: '石桥街道',
-			address: a.address,
-		});
+		expect(sb.lastJson('POST /alibaba/order/create').addressParam).toEqual(alibabaAddress(a, '石桥街道'));
 	});
 
 	it('without a town, Create Order fails naming Town, the item and why, and sends nothing', async () => {
@@ -383,15 +376,7 @@ describe('1688 receiving address: a saved one with a town, or typed', () => {
 		const [line] = await loadOptions('getAlibabaCartItems', {}, creds);
 		const { error } = await runPandaPon({ resource: 'alibabaCart', operation: 'previewOrder', cartIds: [line.value], savedAddressId: String(a.id) }, creds);
 		expect(error?.message).toBeUndefined();
-		expect(sb.lastJson('POST /alibaba/cart/create/preview').addressParam).toEqual({
-			fullName: a.name,
-			mobile: a.phone,
-			phone: a.phone,
-			provinceText: a.province,
-			cityText: a.city,
-			areaText: a.district,
-			address: a.address,
-		});
+		expect(sb.lastJson('POST /alibaba/cart/create/preview').addressParam).toEqual(alibabaAddress(a));
 	});
 
 	it('a saved address lacking a field 1688 requires is refused before ordering', async () => {

@@ -4,10 +4,10 @@
  * property, warehouse, IM link, logistics, Continue On Fail and bad input.
  */
 
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { listSearch, pandaPonNode, registerNodeType, runPandaPon, runWorkflow } from '../helpers/engine';
-import { T_BIG_ITEM, T_BIG_ITEM_2, T_BIG_SKU, T_BIG_SKU_2, T_PAID, T_WAIT_PAY, byId } from '../helpers/fixtures';
+import { listSearch, pandaPonNode, registerItemsNode, runPandaPon, runWorkflow } from '../helpers/engine';
+import { TAOBAO_RECEIVER, T_BIG_ITEM, T_BIG_ITEM_2, T_BIG_SKU, T_BIG_SKU_2, T_PAID, T_WAIT_PAY, byId } from '../helpers/fixtures';
 import { useSandbox } from '../helpers/sandbox';
 
 const JPEG = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex');
@@ -21,50 +21,17 @@ const ordersInStatus = (status: number) =>
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 const skuPrice = (item: string) => (sb.state.taobao.products.get(item) as { skuList: Array<{ price: number }> }).skuList[0].price;
 
-const receiver = {
-	address: {
-		name: '张三',
-		mobile_phone: '15068763421',
-		phone: '',
-		country: '中国',
-		state: '浙江省',
-		city: '杭州市',
-		district: '余杭区',
-		address: '文一西路969号',
-		zip: '311121',
-	},
-};
+const receiver = TAOBAO_RECEIVER;
 
-/** Emits items carrying a JPEG voucher in binary property `voucher`. */
-class VoucherNode implements INodeType {
-	description = {
-		displayName: 'Voucher',
-		name: 'voucher',
-		group: ['input'],
-		version: 1,
-		description: 'Emits items with a voucher image',
-		defaults: { name: 'Voucher' },
-		inputs: ['main'],
-		outputs: ['main'],
-		properties: [{ displayName: 'Order IDs', name: 'orderIds', type: 'string', default: '' }],
-	} as unknown as INodeType['description'];
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const ids = String(this.getNodeParameter('orderIds', 0)).split(',');
-		return [
-			ids.map((orderId) => ({
-				json: { orderId },
-				binary: { voucher: { data: JPEG.toString('base64'), mimeType: 'image/jpeg', fileName: 'receipt.jpg' } },
-			})),
-		];
-	}
-}
-registerNodeType('test.voucher', new VoucherNode());
+/** Emits the items given, each carrying a JPEG voucher in binary property `voucher`. */
+registerItemsNode('voucher', (list) =>
+	list.map((json) => ({ json, binary: { voucher: { data: JPEG.toString('base64'), mimeType: 'image/jpeg', fileName: 'receipt.jpg' } } })),
+);
 
 const withVoucher = (orderIds: string, parameters: INodeParameters, nodeExtra = {}) =>
 	runWorkflow({
 		nodes: [
-			{ id: 'v', name: 'Voucher', type: 'test.voucher', typeVersion: 1, position: [0, 0], parameters: { orderIds } },
+			{ id: 'v', name: 'Voucher', type: 'test.voucher', typeVersion: 1, position: [0, 0], parameters: { items: orderIds.split(',').map((orderId) => ({ orderId })) } },
 			pandaPonNode(parameters, nodeExtra),
 		],
 		connections: { Voucher: { main: [[{ node: 'PandaPon', type: 'main', index: 0 }]] } },

@@ -4,9 +4,9 @@
  * inquiry, item list search, bad input.
  */
 
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { listSearch, pandaPonNode, registerNodeType, runPandaPon, runWorkflow } from '../helpers/engine';
+import { listSearch, pandaPonNode, registerItemsNode, runPandaPon, runWorkflow } from '../helpers/engine';
 import { T_BIG_ITEM, T_BIG_SKU, T_ITEM, T_ITEM_SKU, T_SOURCE_ITEM, byId } from '../helpers/fixtures';
 import { useSandbox } from '../helpers/sandbox';
 
@@ -16,24 +16,7 @@ const { sb, creds } = useSandbox();
 
 
 /** Emits one item with a PNG in binary property `data`. */
-class BinaryImageNode implements INodeType {
-	description = {
-		displayName: 'Binary Image',
-		name: 'binaryImage',
-		group: ['input'],
-		version: 1,
-		description: 'Emits an item with an image',
-		defaults: { name: 'Binary Image' },
-		inputs: ['main'],
-		outputs: ['main'],
-		properties: [],
-	} as unknown as INodeType['description'];
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [[{ json: { name: 'photo' }, binary: { data: { data: PNG.toString('base64'), mimeType: 'image/png', fileName: 'photo.png' } } }]];
-	}
-}
-registerNodeType('test.binaryImage', new BinaryImageNode());
+registerItemsNode('binaryImage', () => [{ json: { name: 'photo' }, binary: { data: { data: PNG.toString('base64'), mimeType: 'image/png', fileName: 'photo.png' } } }]);
 
 function keywordMatches(keyword: string): number {
 	return sb.state.taobao.productList.filter(

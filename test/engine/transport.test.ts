@@ -5,7 +5,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { runPandaPon } from '../helpers/engine';
-import { A_WAIT_SEND, A_WAIT_SEND_ENTRIES } from '../helpers/fixtures';
+import { A_REFUND, A_WAIT_SEND } from '../helpers/fixtures';
 import { startHostile } from '../helpers/hostile';
 import { useSandbox } from '../helpers/sandbox';
 
@@ -27,14 +27,7 @@ const getOrder = (options: INodeParameters = {}): INodeParameters => ({
 const createRefund = (options: INodeParameters = {}): INodeParameters => ({
 	resource: 'alibabaAfterSale',
 	operation: 'createRefund',
-	orderId: { __rl: true, mode: 'id', value: A_WAIT_SEND },
-	orderEntryIds: A_WAIT_SEND_ENTRIES[0],
-	goodsStatus: 'refundWaitSellerSend',
-	applyReasonId: 20001,
-	disputeRequest: 'refund',
-	applyPayment: 100,
-	applyCarriage: 0,
-	description: 'test',
+	...A_REFUND,
 	options,
 });
 

@@ -7,6 +7,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import {
 	ALIBABA_ADDRESS,
+	A_REFUND,
 	A_PAYABLE,
 	A_SHIPPED,
 	A_SHIPPED_ENTRY,
@@ -115,18 +116,7 @@ export const BASELINES: Record<string, Baseline> = {
 	'alibabaAfterSale:getRefundReasons': {
 		params: { orderId: byId(A_WAIT_SEND), orderEntryIds: A_WAIT_SEND_ENTRIES.join(', '), goodsStatus: 'refundWaitSellerSend' },
 	},
-	'alibabaAfterSale:createRefund': {
-		params: {
-			orderId: byId(A_WAIT_SEND),
-			orderEntryIds: A_WAIT_SEND_ENTRIES[0],
-			goodsStatus: 'refundWaitSellerSend',
-			applyReasonId: 20001,
-			disputeRequest: 'refund',
-			applyPayment: 100,
-			applyCarriage: 0,
-			description: 'Wrong colour',
-		},
-	},
+	'alibabaAfterSale:createRefund': { params: A_REFUND },
 	'alibabaAfterSale:get': { params: { refundId: 'TQ1' } },
 	'alibabaAfterSale:uploadVoucher': { params: { binaryPropertyName: 'data' }, binary: true },
 	'alibabaAfterSale:submitReturnLogistics': { params: { refundId: 'TQ1', logisticsCompanyNo: 'SF', freightBill: 'SF1234521212678' } },

@@ -52,34 +52,43 @@ const { PandaPonApi } = require(`${dist}/credentials/PandaPonApi.credentials.js`
 export const PANDAPON_TYPE = 'n8n-nodes-pandapon.pandaPon';
 export const ITEMS_TYPE = 'test.items';
 
-/** A start node that emits the items given in its `items` parameter (a JSON string or array). */
-class ItemsNode implements INodeType {
-	description = {
-		displayName: 'Items',
-		name: 'items',
-		group: ['input'],
-		version: 1,
-		description: 'Emits fixed items',
-		defaults: { name: 'Items' },
-		inputs: ['main'],
-		outputs: ['main'],
-		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
-	} as unknown as INodeType['description'];
-
-	async execute(this: import('n8n-workflow').IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const raw = this.getNodeParameter('items', 0) as unknown;
-		const list = (typeof raw === 'string' ? JSON.parse(raw) : raw) as IDataObject[];
-		return [list.map((json) => ({ json }))];
-	}
+/**
+ * A start node that reads its `items` parameter (a JSON array, as text or not; none: `[]`) and
+ * emits `emit(list)`: the given items as they are, or items built from them (binary files...).
+ */
+function itemsNodeType(name: string, emit: (list: IDataObject[]) => INodeExecutionData[]): INodeType {
+	return {
+		description: {
+			displayName: name,
+			name,
+			group: ['input'],
+			version: 1,
+			description: 'Emits items for a test',
+			defaults: { name },
+			inputs: ['main'],
+			outputs: ['main'],
+			properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+		} as unknown as INodeType['description'],
+		async execute(this: import('n8n-workflow').IExecuteFunctions): Promise<INodeExecutionData[][]> {
+			const raw = this.getNodeParameter('items', 0) as unknown;
+			return [emit((typeof raw === 'string' ? JSON.parse(raw) : raw) as IDataObject[])];
+		},
+	};
 }
 
 const nodeTypeMap: Record<string, INodeType | IVersionedNodeType> = {
 	[PANDAPON_TYPE]: new PandaPon(),
-	[ITEMS_TYPE]: new ItemsNode(),
+	[ITEMS_TYPE]: itemsNodeType('items', (list) => list.map((json) => ({ json }))),
 };
 
 export function registerNodeType(name: string, type: INodeType | IVersionedNodeType) {
 	nodeTypeMap[name] = type;
+}
+
+/** Registers a start node `test.<name>` that emits `emit(list)` for its `items` parameter; returns the type. */
+export function registerItemsNode(name: string, emit: (list: IDataObject[]) => INodeExecutionData[]): string {
+	registerNodeType(`test.${name}`, itemsNodeType(name, emit));
+	return `test.${name}`;
 }
 
 export const nodeTypes: INodeTypes = {

@@ -55,6 +55,18 @@ export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 /** A resource locator as the editor's list leaves it (mode "list" unless told). */
 export const rl = (value: string, mode = 'list') => ({ __rl: true, mode, value });
 
+/** Create Refund (before shipping) of the first sub-order of A_WAIT_SEND, 1.00 yuan, no freight. */
+export const A_REFUND = {
+	orderId: byId(A_WAIT_SEND),
+	orderEntryIds: A_WAIT_SEND_ENTRIES[0],
+	goodsStatus: 'refundWaitSellerSend',
+	applyReasonId: 20001,
+	disputeRequest: 'refund',
+	applyPayment: 100,
+	applyCarriage: 0,
+	description: 'Wrong colour',
+};
+
 /** 1688 `addressParam`. */
 export const ALIBABA_ADDRESS = {
 	address: {

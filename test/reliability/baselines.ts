@@ -2,10 +2,10 @@
  * Runs the operations of test/helpers/baselines.ts in n8n's engine, feeding binary input where an
  * operation reads a file, and lists the built node's records.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { BASELINES, PNG } from '../helpers/baselines';
-import { pandaPonNode, registerNodeType, runWorkflow, type RunResult, type SandboxCredentials } from '../helpers/engine';
+import { pandaPonNode, registerItemsNode, runWorkflow, type RunResult, type SandboxCredentials } from '../helpers/engine';
 
 export { BASELINES, PNG, type Baseline } from '../helpers/baselines';
 
@@ -40,26 +40,9 @@ export const keyOf = (s: { resource: string; value: string }) => `${s.resource}:
 export const routeOf = (s: Spec) => `${s.method} ${s.path}`;
 
 /** Emits the items given in `items` (JSON), each with a PNG in binary property `data`. */
-class BinaryInput implements INodeType {
-	description = {
-		displayName: 'Binary Input',
-		name: 'relBinaryInput',
-		group: ['input'],
-		version: 1,
-		description: 'Emits items with an image',
-		defaults: { name: 'Binary Input' },
-		inputs: ['main'],
-		outputs: ['main'],
-		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
-	} as unknown as INodeType['description'];
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const raw = this.getNodeParameter('items', 0) as unknown;
-		const list = (typeof raw === 'string' ? JSON.parse(raw) : raw) as IDataObject[];
-		return [list.map((json) => ({ json, binary: { data: { data: PNG.toString('base64'), mimeType: 'image/png', fileName: 'proof.png' } } }))];
-	}
-}
-registerNodeType('test.relBinaryInput', new BinaryInput());
+registerItemsNode('relBinaryInput', (list) =>
+	list.map((json) => ({ json, binary: { data: { data: PNG.toString('base64'), mimeType: 'image/png', fileName: 'proof.png' } } })),
+);
 
 /** Runs one operation with the given parameters (resource and operation added from `key`). */
 export async function runOp(

@@ -4,6 +4,7 @@ import { locator } from './locator';
 import { orderLines, type LineField, type OrderLines, type OrderLinesNames } from './orderLines';
 import { compact, type Params } from './params';
 import { ENTER_ADDRESS, readSavedAddress, savedAddressId, savedAddressProperty, type SavedAddress } from './savedAddress';
+import { quantityProperty } from './fields';
 
 /** Enum values from the catalog, shared by several operations. */
 export const GOODS_STATUS_1688 = [
@@ -394,7 +395,7 @@ function cargoFields(withSeller: boolean, specRequired: boolean): LineField[] {
 			fromItem: { default: '={{ $json.specId }}' },
 		},
 		{
-			field: { displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 1, numberPrecision: 0 }, default: 1, description: 'Pieces to buy' },
+			field: quantityProperty('Pieces to buy', { optional: true }),
 			fromItem: { type: 'string', default: '={{ $json.quantity }}', required: true },
 		},
 	];

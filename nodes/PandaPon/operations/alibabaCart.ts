@@ -11,6 +11,7 @@ import {
 import { compact, type Params } from '../helpers/params';
 import type { OperationSpec } from '../helpers/types';
 import { simplifyAlibabaOrder } from '../helpers/simplify';
+import { quantityProperty } from '../helpers/fields';
 
 const resource = 'alibabaCart';
 
@@ -50,15 +51,7 @@ export const alibabaCartOperations: OperationSpec[] = [
 				placeholder: 'e.g. e61a85a671bb3d0301d0412b51641c6b',
 				description: "The SKU's 32-character specId (Get 1688 product → skus); empty takes the first SKU",
 			},
-			{
-				displayName: 'Quantity',
-				name: 'quantity',
-				type: 'number',
-				typeOptions: { minValue: 1, numberPrecision: 0 },
-				default: 1,
-				required: true,
-				description: 'Pieces to add',
-			},
+			quantityProperty('Pieces to add'),
 		],
 		request: (p) => ({
 			body: compact({
@@ -106,15 +99,7 @@ export const alibabaCartOperations: OperationSpec[] = [
 				description:
 					'The cart item to change; IDs are the ID field in Get Many → cartItemInfos. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
-			{
-				displayName: 'Quantity',
-				name: 'quantity',
-				type: 'number',
-				typeOptions: { minValue: 1, numberPrecision: 0 },
-				default: 1,
-				required: true,
-				description: 'New number of pieces',
-			},
+			quantityProperty('New number of pieces'),
 			{
 				displayName: 'Additional Fields',
 				name: 'cartFields',

@@ -5,6 +5,7 @@ import { alibabaOfferLocator } from '../helpers/alibabaFields';
 import { compact, type Params } from '../helpers/params';
 import { taobaoItemLocator } from '../helpers/taobaoFields';
 import type { OperationSpec } from '../helpers/types';
+import { quantityProperty } from '../helpers/fields';
 
 /*
  * The /open/pp/logistics/ family authenticates with `timestamp` and `sign` in the query string;
@@ -88,7 +89,7 @@ function currency(p: Params, name: string, at: string, value: unknown): string {
 const lineFields = (withFreight: boolean, withTitle: boolean): INodeProperties[] => [
 	{ displayName: 'Item ID', name: 'itemId', type: 'string', default: '', placeholder: 'e.g. 2048020617114736', description: 'Item ID, digits only' },
 	{ displayName: 'SKU ID', name: 'skuId', type: 'string', default: '', placeholder: 'e.g. 413185732720', description: 'SKU ID, digits only' },
-	{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 1, numberPrecision: 0 }, default: 1, description: 'Pieces' },
+	quantityProperty('Pieces', { optional: true }),
 	...(withTitle
 		? ([
 				{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Line title' },
@@ -149,7 +150,7 @@ export const logisticsOperations: OperationSpec[] = [
 				description:
 					'The SKU of the item, listed from the picked item. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
-			{ displayName: 'Quantity', name: 'quantity', type: 'number', typeOptions: { minValue: 1, numberPrecision: 0 }, default: 1, required: true, description: 'Pieces to ship' },
+			quantityProperty('Pieces to ship'),
 			{ displayName: 'Unit Price', name: 'price', type: 'string', default: '', required: true, placeholder: 'e.g. 19.90', description: 'Unit price of the item as a decimal in Currency, e.g. 19.90' },
 			{ displayName: 'Currency', name: 'currency', type: 'string', default: 'CNY', required: true, description: 'Currency of Unit Price, e.g. CNY' },
 			receiverAddress(true),

@@ -14,6 +14,7 @@ import {
 } from '../helpers/taobaoFields';
 import { ENTER_ADDRESS, readSavedAddress, savedAddressId, savedAddressProperty } from '../helpers/savedAddress';
 import type { OperationSpec } from '../helpers/types';
+import { quantityProperty } from '../helpers/fields';
 
 const resource = 'taobaoCart';
 
@@ -127,15 +128,7 @@ export const taobaoCartOperations: OperationSpec[] = [
 				description:
 					'The variant to add (attributes · price · stock), listed from the picked item; may stay empty for an item with one SKU. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
-			{
-				displayName: 'Quantity',
-				name: 'quantity',
-				type: 'number',
-				typeOptions: { minValue: 1, numberPrecision: 0 },
-				default: 1,
-				required: true,
-				description: 'How many units to put in the cart',
-			},
+			quantityProperty('How many units to put in the cart'),
 			{
 				displayName: 'Distribution Product ID (MpId)',
 				name: 'mpId',
@@ -356,15 +349,7 @@ export const taobaoCartOperations: OperationSpec[] = [
 				description:
 					'The cart item to change; IDs are field ID in Get Many of Taobao Cart. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
-			{
-				displayName: 'Quantity',
-				name: 'quantity',
-				type: 'number',
-				typeOptions: { minValue: 1, numberPrecision: 0 },
-				default: 1,
-				required: true,
-				description: 'The new number of units',
-			},
+			quantityProperty('The new number of units'),
 		],
 		request: (p) => ({ body: { id: p.idInteger('id'), quantity: p.int('quantity', { min: 1, max: 9999, required: true }) } }),
 	},

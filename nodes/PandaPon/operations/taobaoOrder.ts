@@ -13,6 +13,7 @@ import {
 } from '../helpers/taobaoFields';
 import type { OperationSpec } from '../helpers/types';
 import { simplifyTaobaoOrder } from '../helpers/simplify';
+import { quantityProperty } from '../helpers/fields';
 
 const resource = 'taobaoOrder';
 
@@ -45,15 +46,7 @@ const lines = orderLines<OrderLine>(
 			},
 		},
 		{
-			field: {
-				displayName: 'Quantity',
-				name: 'quantity',
-				type: 'number',
-				typeOptions: { minValue: 1, numberPrecision: 0 },
-				default: 1,
-				required: true,
-				description: 'How many units to buy',
-			},
+			field: quantityProperty('How many units to buy'),
 		},
 		{
 			field: {
