@@ -7,6 +7,7 @@ import {
 
 import { JsonInteger, parseJson } from '../../shared/transport/json';
 import { yuanToFen } from './money';
+import { readParameter } from './parameterReads';
 
 const DIGITS = /^\d{1,20}$/;
 /** Ids PandaPon writes as text (refund IDs such as TQ512345678901234567); safe inside a URL path. */
@@ -46,10 +47,8 @@ export class Params {
 	}
 
 	raw<T = unknown>(name: string, fallback?: T): T {
-		// extractValue: a resource locator in URL mode yields the id its regex extracts
-		const value = this.ctx.getNodeParameter(name, this.itemIndex, fallback as never, {
-			extractValue: true,
-		}) as unknown;
+		// Read once per execution unless it holds an expression; a locator By URL yields the id its regex extracts
+		const value = readParameter(this.ctx, name, this.itemIndex, fallback);
 		if (value && typeof value === 'object' && (value as INodeParameterResourceLocator).__rl) {
 			return (value as INodeParameterResourceLocator).value as T;
 		}
