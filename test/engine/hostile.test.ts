@@ -201,6 +201,18 @@ describe('answers are bounded in size and time', () => {
 		expect(Date.now() - started).toBeLessThan(10_000);
 	});
 
+	it('an answer cut off after its headers is a reset connection, retried for reads', async () => {
+		const base = await hostile((_r, res) => {
+			res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '1000' });
+			res.write('{"code":200,"data":{"orderId":');
+			setTimeout(() => res.socket?.destroy(), 20);
+		});
+		const { error } = await runPandaPon({ ...get, options: { retries: 1 } }, credsFor(base));
+		expect(error?.message).toBe('Could not reach PandaPon: the connection to PandaPon was reset');
+		expect(error?.description).toMatch(/after 2 attempts/);
+		expect(base.received).toHaveLength(2);
+	});
+
 	it('a server that drips its answer a byte at a time cannot hold the item past the timeout', async () => {
 		const base = await hostile((_r, res) => {
 			res.writeHead(200, { 'Content-Type': 'application/json' });

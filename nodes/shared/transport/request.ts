@@ -2,16 +2,18 @@ import {
 	NodeApiError,
 	NodeOperationError,
 	sleep,
-	sleepWithAbort,
 	type IDataObject,
+	type ICredentialsDecrypted,
 	type IExecuteFunctions,
 	type IHookFunctions,
 	type IHttpRequestMethods,
+	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
 	type IWebhookFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { deadline } from './deadline';
 import { HTTP_TOO_MANY_REQUESTS, PANDAPON_CODES, PandaPonApiError } from './errors';
 import { parseJson, stringifyJson } from './json';
 import { STORM_LIMIT_MS, type Pacer } from './pacer';
@@ -80,6 +82,8 @@ interface Target {
 	unit: TimestampUnit;
 	/** Why the credential's fields cannot be sent, naming the field. */
 	problem?: string;
+	/** Handed to n8n's request helper, so it does not read (decrypt) the credential again for every request. */
+	credential: ICredentialsDecrypted;
 }
 
 const targets = new WeakMap<object, Target>();
@@ -88,12 +92,14 @@ async function targetOf(ctx: PandaPonContext): Promise<Target> {
 	let target = targets.get(ctx);
 	if (target === undefined) {
 		const c = await ctx.getCredentials('pandaPonApi');
+		const { id, name } = ctx.getNode().credentials?.pandaPonApi ?? {};
 		target = {
 			baseUrl: String(c.baseUrl || 'https://api.pandapon.com').replace(/\/+$/, ''),
 			accessKey: String(c.accessKey ?? ''),
 			accessSecret: String(c.accessSecret ?? ''),
 			unit: (c.timestampUnit as TimestampUnit) ?? 'milliseconds',
 			problem: credentialProblem(c),
+			credential: { id: id ?? '', name: name ?? '', type: 'pandaPonApi', data: c },
 		};
 		targets.set(ctx, target);
 	}
@@ -200,13 +206,16 @@ function stormError(ctx: PandaPonContext, req: PandaPonRequest, ms: number, atte
 	return new NodeApiError(ctx.getNode(), { code: PANDAPON_CODES.RATE_LIMITED } as JsonObject, options);
 }
 
-/** Replaces this request's own secrets wherever a server echoes them (any case, escaped forms too). */
-export function redactor(values: string[]): (text: string) => string {
+/**
+ * Replaces this request's own secrets wherever a server echoes them (any case, escaped forms too).
+ * `values` may be a function: the secrets are then only worked out if some text is shown.
+ */
+export function redactor(values: string[] | (() => string[])): (text: string) => string {
 	let pattern: RegExp | null | undefined;
 	// Built on first use: most requests succeed and never show any server text.
 	const build = () => {
 		const forms = new Set<string>();
-		for (const value of values) {
+		for (const value of typeof values === 'function' ? values() : values) {
 			if (value.length < 6) continue;
 			forms.add(value);
 			forms.add(encodeURIComponent(value));
@@ -226,7 +235,7 @@ export function redactor(values: string[]): (text: string) => string {
 type Answer = {
 	statusCode: number;
 	headers: Record<string, unknown>;
-	body: AsyncIterable<Buffer> & { destroy(): void };
+	body: NodeJS.ReadableStream & { destroy(): void };
 };
 
 async function sendOnce(
@@ -241,18 +250,17 @@ async function sendOnce(
 	const nonce = newNonce();
 	const timestamp = timestampNow(target.unit);
 	const { accessKey, accessSecret } = target;
-	const redact = redactor([accessSecret, accessKey, nonce, signature({ accessKey, accessSecret, timestamp, nonce })]);
+	const redact = redactor(() => [accessSecret, accessKey, nonce, signature({ accessKey, accessSecret, timestamp, nonce })]);
 	const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	let answer: Answer | undefined;
 	let late = false;
 	const exchange = (async (): Promise<PandaPonEnvelope | Failure> => {
 		try {
-			answer = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'pandaPonApi', {
+			const options: IHttpRequestOptions = {
 				method: req.method,
 				url,
 				qs: req.query,
-				headers: { timestamp, 'nonce-str': nonce, ...(hasBody ? { 'Content-Type': 'application/json' } : {}) },
-				body: hasBody ? (req.rawBody ?? stringifyJson(req.body)) : undefined,
+				headers: { timestamp, 'nonce-str': nonce },
 				encoding: 'stream',
 				json: false,
 				returnFullResponse: true,
@@ -260,6 +268,14 @@ async function sendOnce(
 				// The signed headers go to the Base URL only: a redirect is an error, never followed.
 				disableFollowRedirect: true,
 				timeout: timeoutMs,
+			};
+			// No `body` key at all without a body (n8n deletes an empty one, which slows the object down).
+			if (hasBody) {
+				options.headers!['Content-Type'] = 'application/json';
+				options.body = req.rawBody ?? stringifyJson(req.body);
+			}
+			answer = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'pandaPonApi', options, {
+				credentialsDecrypted: target.credential,
 			})) as Answer;
 		} catch (error) {
 			return networkFailure(error);
@@ -268,28 +284,19 @@ async function sendOnce(
 		return readAnswer(answer, url);
 	})();
 	// One deadline for the whole exchange: a server that drips its answer cannot hold the item.
-	const stop = new AbortController();
-	const deadline = abortableSleep(timeoutMs, stop.signal).then(
-		() => 'late' as const,
-		() => 'late' as const,
-	);
-	const outcome = await Promise.race([exchange, deadline]);
-	stop.abort();
+	let expire!: () => void;
+	const expired = new Promise<'late'>((resolve) => {
+		expire = () => resolve('late');
+	});
+	const cancel = deadline(timeoutMs, expire);
+	const outcome = await Promise.race([exchange, expired]);
+	cancel();
 	if (outcome === 'late') {
 		late = true;
 		answer?.body.destroy();
 		return { outcome: { kind: 'network', reason: networkReason({ code: 'ETIMEDOUT' }), unknownOutcome: true }, redact };
 	}
 	return { outcome, redact };
-}
-
-/**
- * n8n-workflow's sleepWithAbort where the running n8n provides it (n8n-workflow 2.8 does, later lines
- * such as n8n 2.41's do not: the node runs on n8n's own copy); otherwise a plain sleep, whose timer then
- * simply runs out after the exchange has ended.
- */
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-	return typeof sleepWithAbort === 'function' ? sleepWithAbort(ms, signal) : sleep(ms);
 }
 
 /** Reads the answer up to MAX_ANSWER_BYTES and judges it. */
@@ -303,21 +310,14 @@ async function readAnswer(answer: Answer, url: string): Promise<PandaPonEnvelope
 		body.destroy();
 		return { kind: 'tooLarge' };
 	}
-	const chunks: Buffer[] = [];
-	let size = 0;
+	let text: string;
 	try {
-		for await (const chunk of body) {
-			size += (chunk as Buffer).length;
-			if (size > MAX_ANSWER_BYTES) {
-				body.destroy();
-				return { kind: 'tooLarge' };
-			}
-			chunks.push(chunk as Buffer);
-		}
+		const read = await readBody(body);
+		if (read === undefined) return { kind: 'tooLarge' };
+		text = read;
 	} catch (error) {
 		return networkFailure(error);
 	}
-	const text = Buffer.concat(chunks).toString('utf8');
 	if (statusCode !== 200) {
 		return { kind: 'http', status: statusCode, snippet: text, retryAfterMs: retryAfter(headers['retry-after']) };
 	}
@@ -332,6 +332,38 @@ async function readAnswer(answer: Answer, url: string): Promise<PandaPonEnvelope
 	}
 	if (Number(envelope.code) !== PANDAPON_CODES.OK) return { kind: 'api', envelope };
 	return envelope;
+}
+
+/** The body as text, or undefined once it passes MAX_ANSWER_BYTES (then it is not read further). */
+function readBody(body: Answer['body']): Promise<string | undefined> {
+	// Events, not an async iterator: the iterator's promises per chunk cost more than small answers.
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		let settled = false;
+		body.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > MAX_ANSWER_BYTES) {
+				settled = true;
+				body.destroy();
+				resolve(undefined);
+				return;
+			}
+			chunks.push(chunk);
+		});
+		body.on('end', () => {
+			settled = true;
+			resolve(Buffer.concat(chunks).toString('utf8'));
+		});
+		body.on('error', (error) => {
+			settled = true;
+			reject(error);
+		});
+		// Closed before its end without an error (destroyed): what arrived is not the whole answer.
+		body.on('close', () => {
+			if (!settled) reject(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
+		});
+	});
 }
 
 /** The host a redirect points to, for the error message. */
