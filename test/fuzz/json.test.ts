@@ -285,6 +285,36 @@ describe('lossless JSON', () => {
 		expect(counts.duplicates).toBeGreaterThan(1_000);
 	});
 
+	it('reads every document as the tokenizer does on the quick path (unsafe integers quoted, then JSON.parse)', () => {
+		// Options send a read to the tokenizer; maxDepth Infinity changes nothing else.
+		const tokenizer = (text: string) => parseJson(text, { maxDepth: Infinity });
+		const texts = [
+			...HOSTILE,
+			'{"a":1234567890123456789,"b":[2542285634920880794,-9223372036854775808,"9223372036854775808"]}',
+			'{"a":"x\\\\","b":12345678901234567890}',
+			'{"a":"x\\\"","b":12345678901234567890}',
+			'[12345678901234567890 ,\n 12345678901234567891]',
+			'{"k":12345678901234567890.5,"e":12345678901234567890e2,"z":00012345678901234567}',
+			'{12345678901234567890:1}',
+			'{"a":1,12345678901234567890:2}',
+			'[{"a":1},12345678901234567890]',
+		];
+		for (let n = 0; n < 8_000; n++) {
+			const text = `${ws()}${generate(0, 1 + int(5)).text}${ws()}`;
+			texts.push(text, mutate(text));
+		}
+		let valid = 0;
+		for (const text of texts) {
+			const a = run(() => parseJson(text));
+			const b = run(() => tokenizer(text));
+			if (a.ok !== b.ok) expect({ text, quick: a, tokenizer: b }).toBeUndefined();
+			if (a.ok && b.ok && !isDeepStrictEqual(a.value, b.value)) expect({ text, quick: a.value, tokenizer: b.value }).toBeUndefined();
+			if (!a.ok && !b.ok && (a.error as Error).message !== (b.error as Error).message) expect({ text, quick: a.error, tokenizer: b.error }).toBeUndefined();
+			if (a.ok) valid++;
+		}
+		expect(valid).toBeGreaterThan(5_000);
+	});
+
 	it('writes JsonInteger and bigint as bare integers, and agrees with lossless-json', () => {
 		for (let i = 0; i < 2000; i++) {
 			const id = digits(1 + int(19));
