@@ -16,6 +16,18 @@ import {
 } from '../nodes/shared/transport/signing';
 import { credentialTestRequest } from '../nodes/shared/credentialTest';
 
+/** What is wrong with a credential's fields, worked out once per credential data n8n hands over. */
+const checked = new WeakMap<ICredentialDataDecryptedObject, { problem?: string }>();
+
+function problemOf(credentials: ICredentialDataDecryptedObject): string | undefined {
+	let check = checked.get(credentials);
+	if (check === undefined) {
+		check = { problem: credentialProblem(credentials) };
+		checked.set(credentials, check);
+	}
+	return check.problem;
+}
+
 export class PandaPonApi implements ICredentialType {
 	name = 'pandaPonApi';
 
@@ -87,7 +99,7 @@ export class PandaPonApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> => {
 		// A header-unsafe Access Key or User ID, or a Base URL that is not http(s): refuse before signing,
 		// so the Test, the HTTP Request node and the PandaPon nodes all name the field.
-		const problem = credentialProblem(credentials);
+		const problem = problemOf(credentials);
 		if (problem) throw new Error(`${problem} Nothing was sent.`);
 		const unit = (credentials.timestampUnit as TimestampUnit) ?? 'milliseconds';
 		const { nonce, timestamp } = nonceAndTimestamp(requestOptions.headers, unit);

@@ -36,10 +36,17 @@ const isRecord = (v: unknown): v is IDataObject => v !== null && typeof v === 'o
 const records = (v: unknown): IDataObject[] => (Array.isArray(v) ? v.filter(isRecord) : []);
 const idText = (v: unknown): string | undefined => (v === undefined || v === null || v === '' ? undefined : String(v));
 
-/** Drops fields the answer did not have, so a simplified record never invents empty values. */
+/**
+ * Drops fields the answer did not have, so a simplified record never invents empty values. When
+ * some are missing, a new object rather than `delete`, which would leave a slower object for n8n
+ * to copy and store.
+ */
 function present(record: IDataObject): IDataObject {
-	for (const key of Object.keys(record)) if (record[key] === undefined) delete record[key];
-	return record;
+	const keys = Object.keys(record);
+	if (keys.every((key) => record[key] !== undefined)) return record;
+	const out: IDataObject = {};
+	for (const key of keys) if (record[key] !== undefined) out[key] = record[key];
+	return out;
 }
 
 const statusName = (options: Array<{ name: string; value: string | number }>, code: unknown) =>
