@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeParameters } from 'n8n-workflow';
 
 /*
  * How the node reads its parameters. n8n works a parameter out anew on every read (expressions,
- * the resource locator's mode, its schema check), and that is most of the CPU an item costs.
+ * the resource locator's mode, its schema check), and that was most of the CPU an item cost.
  * - A parameter whose stored value holds no expression comes out the same for every item: it is
  *   read once per execution, and each later item gets a copy.
  * - A parameter with an expression is evaluated for each item, as before, but ahead: the first
@@ -14,14 +14,21 @@ const READ_AHEAD = 100;
 
 type Outcome = { value: unknown } | { error: unknown };
 
+/** One parameter of one execution. */
+interface Parameter {
+	/** Only a By URL locator (its regex) needs n8n to extract a value; By ID and From List hold it as is. */
+	extractValue: boolean;
+	/** What it came to, for a parameter without an expression. */
+	fixed?: { value: unknown };
+	/** What it came to for each item, for a parameter with an expression. */
+	perItem?: Outcome[];
+}
+
 interface Execution {
 	/** The node's parameters as stored in the workflow (expressions not evaluated). */
 	stored: INodeParameters;
 	itemCount: number;
-	/** What expression-free parameters came to, by name. */
-	fixed: Map<string, unknown>;
-	/** What parameters with expressions came to, by name and item. */
-	perItem: Map<string, Outcome[]>;
+	parameters: Map<string, Parameter>;
 }
 
 const executions = new WeakMap<object, Execution>();
@@ -30,42 +37,44 @@ const executions = new WeakMap<object, Execution>();
 export function readParameter(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown): unknown {
 	let execution = executions.get(ctx);
 	if (execution === undefined) {
-		execution = { stored: ctx.getNode().parameters, itemCount: ctx.getInputData().length, fixed: new Map(), perItem: new Map() };
+		execution = { stored: ctx.getNode().parameters, itemCount: ctx.getInputData().length, parameters: new Map() };
 		executions.set(ctx, execution);
 	}
-	if (execution.fixed.has(name)) return copy(execution.fixed.get(name));
-	const stored = storedValue(execution.stored, name);
-	const read = (item: number) => ctx.getNodeParameter(name, item, fallback as never, { extractValue: needsExtraction(stored) }) as unknown;
-	if (stored === undefined) return read(itemIndex);
-	if (!hasExpression(stored)) {
+	let parameter = execution.parameters.get(name);
+	if (parameter === undefined) {
+		const stored = storedValue(execution.stored, name);
+		// Not stored (n8n gives the fallback) or not a plain path: read each time, as n8n gives it.
+		if (stored === undefined) return ctx.getNodeParameter(name, itemIndex, fallback as never, { extractValue: true });
+		parameter = { extractValue: needsExtraction(stored), perItem: hasExpression(stored) ? [] : undefined };
+		execution.parameters.set(name, parameter);
+	}
+	const read = (item: number) => ctx.getNodeParameter(name, item, fallback as never, { extractValue: parameter.extractValue }) as unknown;
+	const { perItem } = parameter;
+	if (perItem === undefined) {
+		if (parameter.fixed) return copy(parameter.fixed.value);
 		const value = read(itemIndex);
-		execution.fixed.set(name, copy(value));
+		parameter.fixed = { value: copy(value) };
 		return value;
 	}
-	let outcomes = execution.perItem.get(name);
-	if (outcomes === undefined) {
-		outcomes = [];
-		execution.perItem.set(name, outcomes);
-	}
-	if (outcomes[itemIndex] === undefined) {
+	if (perItem[itemIndex] === undefined) {
 		const end = Math.min(Math.max(execution.itemCount, itemIndex + 1), itemIndex + READ_AHEAD);
 		for (let item = itemIndex; item < end; item++) {
-			if (outcomes[item] !== undefined) continue;
+			if (perItem[item] !== undefined) continue;
 			try {
-				outcomes[item] = { value: read(item) };
+				perItem[item] = { value: read(item) };
 			} catch (error) {
-				outcomes[item] = { error };
+				perItem[item] = { error };
 			}
 		}
 	}
-	const outcome = outcomes[itemIndex];
+	const outcome = perItem[itemIndex];
 	if ('error' in outcome) throw outcome.error;
 	// A record may change what it read, and may read the same parameter twice.
 	return copy(outcome.value);
 }
 
 function storedValue(parameters: INodeParameters, name: string): unknown {
-	if (name.includes('[')) return undefined; // not a plain path: read each time, as n8n gives it
+	if (name.includes('[')) return undefined;
 	let value: unknown = parameters;
 	for (const key of name.split('.')) {
 		if (value === null || typeof value !== 'object') return undefined;
@@ -74,7 +83,6 @@ function storedValue(parameters: INodeParameters, name: string): unknown {
 	return value;
 }
 
-/** Only a By URL locator (its regex) needs n8n to extract a value; By ID and From List hold it as is. */
 function needsExtraction(stored: unknown): boolean {
 	if (stored === null || typeof stored !== 'object' || !('__rl' in stored)) return true;
 	const mode = (stored as { mode?: unknown }).mode;
@@ -90,11 +98,10 @@ function hasExpression(value: unknown): boolean {
 
 /** Records may change what they read (e.g. drop empty fields), so no two reads share an array or plain object. */
 function copy<T>(value: T): T {
+	if (value === null || typeof value !== 'object') return value;
 	if (Array.isArray(value)) return value.map(copy) as T;
-	if (value !== null && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
-		const out: Record<string, unknown> = {};
-		for (const [key, v] of Object.entries(value)) out[key] = copy(v);
-		return out as T;
-	}
-	return value;
+	if (![Object.prototype, null].includes(Object.getPrototypeOf(value))) return value;
+	const out: Record<string, unknown> = {};
+	for (const [key, v] of Object.entries(value)) out[key] = copy(v);
+	return out as T;
 }

@@ -73,7 +73,8 @@ export class Pacer {
 	succeeded(): void {
 		const now = Date.now();
 		this.notRefused();
-		lastSecond(this.successes, now).push(now);
+		// Counted only after a rate-limit answer: dropped then, or here once the list grows long.
+		if (this.successes.push(now) > 4096) lastSecond(this.successes, now);
 		if (this.gapMs > this.baseGapMs && lastSecond(this.refusals, now).length === 0) {
 			this.gapMs = this.gapMs * 0.9 < 1 ? this.baseGapMs : Math.max(this.baseGapMs, this.gapMs * 0.9);
 		}
@@ -103,7 +104,9 @@ export class Pacer {
 
 /** Drops times older than one second from a list kept in time order. */
 function lastSecond(times: number[], now: number): number[] {
-	while (times.length > 0 && times[0] < now - 1000) times.shift();
+	let old = 0;
+	while (old < times.length && times[old] < now - 1000) old++;
+	if (old > 0) times.splice(0, old);
 	return times;
 }
 
