@@ -412,6 +412,15 @@ describe('Simplify', () => {
 		expect(skuPropertiesText(properties, false)).toBe('黑色 / XL');
 	});
 
+	it('name:value pairs: a trailing ";" and spaces around names and values allowed; an empty pair or a second ":" is no pair text', () => {
+		expect(skuPropertiesText(' 颜色分类 : 黑色 ;尺码:XL;')).toBe('颜色分类: 黑色 / 尺码: XL');
+		expect(skuPropertiesText('a:b;;c:d')).toBe('a:b;;c:d');
+		expect(skuPropertiesText('a:b:c')).toBe('a:b:c');
+		expect(skuPropertiesText(':b')).toBe(':b');
+		expect(skuPropertiesText('a:')).toBe('a:');
+		expect(skuPropertiesText(';')).toBe(';');
+	});
+
 	it('SKU properties in no known form are shown as sent; none gives nothing', () => {
 		expect(skuPropertiesText('红色 XL')).toBe('红色 XL');
 		expect(skuPropertiesText(undefined)).toBeUndefined();

@@ -65,7 +65,21 @@ function alibabaSkuProperties(attributes: unknown): string {
 		.join(' / ');
 }
 
-const NAME_VALUE_PAIRS = /^[^:;]+:[^:;]+(;[^:;]+:[^:;]+)*;?$/;
+/**
+ * [{name, value}] from "name:value;name:value" (a trailing ";" allowed), or undefined when the text
+ * is not in that form: every pair one ":" with text on both sides, no empty pair. (A loop, not a
+ * regular expression and splits: this runs for every SKU of every product simplified.)
+ */
+function nameValuePairs(text: string): IDataObject[] | undefined {
+	const pairs = (text.endsWith(';') ? text.slice(0, -1) : text).split(';');
+	const list: IDataObject[] = [];
+	for (const pair of pairs) {
+		const colon = pair.indexOf(':');
+		if (colon <= 0 || colon === pair.length - 1 || pair.includes(':', colon + 1)) return undefined;
+		list.push({ name: pair.slice(0, colon).trim(), value: pair.slice(colon + 1).trim() });
+	}
+	return list;
+}
 
 /**
  * SKU attributes as one text: "颜色分类: 黑色 / 尺码: XL", or with `withNames` false only the values
@@ -76,15 +90,8 @@ const NAME_VALUE_PAIRS = /^[^:;]+:[^:;]+(;[^:;]+:[^:;]+)*;?$/;
 export function skuPropertiesText(properties: unknown, withNames = true): string | undefined {
 	let list = properties;
 	if (typeof properties === 'string') {
-		if (NAME_VALUE_PAIRS.test(properties)) {
-			list = properties
-				.split(';')
-				.filter((pair) => pair !== '')
-				.map((pair) => {
-					const [name, value] = pair.split(':').map((t) => t.trim());
-					return { name, value };
-				});
-		} else {
+		list = nameValuePairs(properties);
+		if (list === undefined) {
 			try {
 				list = JSON.parse(properties);
 			} catch {
