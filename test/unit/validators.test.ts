@@ -15,8 +15,10 @@ const LABELS = { orderId: '"Order"', cargo: '"Order Lines"', filters: '"Filters"
 
 /** Params of item 3 whose parameters hold `values`. */
 function params(values: IDataObject): Params {
+	const stored = { ...node, parameters: values as INode['parameters'] };
 	const ctx = {
-		getNode: () => node,
+		getNode: () => stored,
+		getInputData: () => Array.from({ length: 4 }, () => ({ json: {} })),
 		getNodeParameter: (name: string, _item: number, fallback: unknown) => (name in values ? values[name] : fallback),
 	} as unknown as IExecuteFunctions;
 	return new Params(ctx, 3, LABELS);
