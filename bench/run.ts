@@ -11,7 +11,7 @@ import '../test/helpers/n8n-user-folder';
 import { spawn, type ChildProcess } from 'child_process';
 import path from 'path';
 
-import type { IDataObject, INodeParameters, IVersionedNodeType } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameters, IVersionedNodeType } from 'n8n-workflow';
 
 import {
 	pandaPonNode,
@@ -22,6 +22,7 @@ import {
 	type SandboxCredentials,
 } from '../test/helpers/engine';
 import { startTestSandbox, type TestSandbox } from '../test/helpers/sandbox';
+import { ratioSpread } from './spread';
 import { startTriggerHarness } from '../test/trigger/harness';
 import { sign } from '../test/trigger/push';
 
@@ -314,39 +315,46 @@ export function getProductNodes(baseUrl: string) {
 	};
 }
 
+/** Scenario 3's measured rounds per node, and the items in each. */
+const CPU_ROUNDS = 10;
+const CPU_ROUND_ITEMS = 1_000;
+
 async function scenarioCpu(itemId: string) {
-	const N = 10_000;
+	const N = CPU_ROUNDS * CPU_ROUND_ITEMS;
 	const WARM_UP = 1_000;
 	const { creds: remote, child } = await sandboxProcess();
 	const url = remote.baseUrl;
-	const input = Array.from({ length: N }, () => ({ itemId }));
+	const input = Array.from({ length: CPU_ROUND_ITEMS }, () => ({ itemId }));
 	const scenario = `3. CPU per item, ${N.toLocaleString('en-US')} items "get product", no latency`;
 
-	const ours = (items: number) => runWorkflow({ nodes: [getProductNodes(url).ours], credentials: remote, input: input.slice(0, items) });
-	const http = (items: number) => runWorkflow({ nodes: [getProductNodes(url).http], credentials: remote, input: input.slice(0, items) });
-	const totals = () => ({ cpuUs: 0, wallMs: 0, ok: 0, rateLimited: 0, other: 0 });
-	const measure = async (into: ReturnType<typeof totals>, fn: () => Promise<RunResult>) => {
+	const nodes = getProductNodes(url);
+	const run = (node: INode, items = CPU_ROUND_ITEMS) =>
+		runWorkflow({ nodes: [node], credentials: remote, input: input.slice(0, items) });
+	const totals = () => ({ cpuUs: 0, wallMs: 0, ok: 0, rateLimited: 0, other: 0, rounds: [] as number[] });
+	const measure = async (into: ReturnType<typeof totals>, node: INode) => {
 		const before = process.cpuUsage();
-		const { result, wallMs } = await timed(fn);
+		const { result, wallMs } = await timed(() => run(node));
 		const used = process.cpuUsage(before);
 		const t = tally(result);
 		into.cpuUs += used.user + used.system;
+		into.rounds.push(used.user + used.system);
 		into.wallMs += wallMs;
 		into.ok += t.ok;
 		into.rateLimited += t.rateLimited;
 		into.other += t.other;
 	};
 	// Unmeasured warm-up of both: whichever ran first would also pay for compiling the engine and
-	// HTTP code both use. Then halves in the order PandaPon, HTTP, HTTP, PandaPon, so load from other
-	// processes that drifts during the run falls on both alike.
-	await ours(WARM_UP);
-	await http(WARM_UP);
+	// HTTP code both use. Then paired rounds, each pair in the order opposite to the last, so load
+	// from other processes that drifts during the run falls on both alike.
+	await run(nodes.ours, WARM_UP);
+	await run(nodes.http, WARM_UP);
 	const a = totals();
 	const b = totals();
-	await measure(a, () => ours(N / 2));
-	await measure(b, () => http(N / 2));
-	await measure(b, () => http(N / 2));
-	await measure(a, () => ours(N / 2));
+	for (let round = 0; round < CPU_ROUNDS; round++) {
+		const [first, second] = round % 2 === 0 ? [() => measure(a, nodes.ours), () => measure(b, nodes.http)] : [() => measure(b, nodes.http), () => measure(a, nodes.ours)];
+		await first();
+		await second();
+	}
 	child.kill();
 
 	// The node's own work per item, without the HTTP stack: sign, build, serialise, parse, map.
@@ -356,7 +364,7 @@ async function scenarioCpu(itemId: string) {
 	row('PandaPon node: whole engine process', a);
 	row('HTTP Request node: whole engine process', b);
 	rows.push({ scenario, runner: "PandaPon node's own work (sign+build+parse+map)", wallMs: NaN, ok: N, rateLimited: 0, other: 0, note: `${own.toFixed(1)} µs CPU/item` });
-	return { ownUs: own, oursUs: a.cpuUs / N, httpUs: b.cpuUs / N };
+	return { ownUs: own, oursUs: a.cpuUs / N, httpUs: b.cpuUs / N, spread: ratioSpread(a.rounds, b.rounds) };
 }
 
 function nodeOwnWorkUs(creds: SandboxCredentials): number {
@@ -483,11 +491,19 @@ async function main() {
 				`HTTP Request node ${complete(o.http)}, ${ratio(o.http.wallMs, o.limitMs)}`,
 		);
 	}
-	if (s3) console.log(
-		`3. whole engine process ${s3.oursUs.toFixed(0)} µs/item vs HTTP Request node ${s3.httpUs.toFixed(0)} µs/item, ` +
-			`${ratio(s3.oursUs, s3.httpUs)} (≤ 1×: ${verdict(s3.oursUs <= s3.httpUs)}); ` +
-			`node's own work ${s3.ownUs.toFixed(1)} µs/item (≤ 50 µs: ${verdict(s3.ownUs <= 50)})`,
-	);
+	if (s3) {
+		const { low, high, min, max } = s3.spread;
+		const reading = high < 1 ? 'below 1' : low > 1 ? 'above 1' : "spans 1: parity within this machine's noise";
+		console.log(
+			`3. whole engine process ${s3.oursUs.toFixed(0)} µs/item vs HTTP Request node ${s3.httpUs.toFixed(0)} µs/item, ` +
+				`${ratio(s3.oursUs, s3.httpUs)} (≤ 1×: ${verdict(s3.oursUs <= s3.httpUs)}); ` +
+				`node's own work ${s3.ownUs.toFixed(1)} µs/item (≤ 50 µs: ${verdict(s3.ownUs <= 50)})`,
+		);
+		console.log(
+			`   over ${CPU_ROUNDS} paired rounds of ${CPU_ROUND_ITEMS.toLocaleString('en-US')} items: per round ${min.toFixed(2)}–${max.toFixed(2)}×, ` +
+				`90% interval of the ratio ${low.toFixed(2)}–${high.toFixed(2)}× (${reading})`,
+		);
+	}
 	if (s4) console.log(`4. trigger ack p50 ${s4.p50.toFixed(1)} ms, p99 ${s4.p99.toFixed(1)} ms (p99 ≤ 50 ms: ${verdict(s4.p99 <= 50)})`);
 	shutdownEngine();
 }
